@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "agentviz-report",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "agentviz-report", targets: ["agentviz-report"]),
+        .library(name: "AgentVizReport", targets: ["AgentVizReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
+        ),
+        .target(
+            name: "AgentVizReport",
+            dependencies: ["CSQLite", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "agentviz-report",
+            dependencies: [
+                "AgentVizReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AgentVizReportTests",
+            dependencies: ["AgentVizReport"]
+        ),
+    ]
+)
