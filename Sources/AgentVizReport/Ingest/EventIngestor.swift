@@ -1,0 +1,80 @@
+/// Reads sources line by line, decodes and validates each line, redacts secrets, and hands
+/// accepted events to a sink in batches. Counts everything: nothing is dropped silently.
+public struct EventIngestor {
+    public var lineLimit: Int
+    public var batchSize: Int
+    let redactor = SecretRedactor()
+
+    public init(lineLimit: Int = LineReader.defaultLimit, batchSize: Int = 50_000) {
+        self.lineLimit = lineLimit
+        self.batchSize = batchSize
+    }
+
+    /// Ingests every source in order. `onRejected` sees each rejected line as it happens.
+    public func ingest<Sink: EventSink>(
+        _ sources: [InputSource], into sink: inout Sink,
+        onRejected: (RejectedLine) -> Void = { _ in }
+    ) throws -> IngestCounters {
+        var counters = IngestCounters()
+        var batch: [Event] = []
+        batch.reserveCapacity(batchSize)
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let outcome = try sink.accept(batch)
+            counters.eventsAccepted += outcome.inserted
+            counters.duplicates += outcome.duplicates
+            counters.conflictingDuplicates += outcome.conflictingDuplicates
+            batch.removeAll(keepingCapacity: true)
+        }
+        let reader = LineReader(limit: lineLimit)
+        for source in sources {
+            try source.withDescriptor { fd in
+                try reader.forEachLine(fd: fd) { number, content in
+                    let result: Result<Event, Rejection>
+                    switch content {
+                    case .tooLong(let length):
+                        counters.linesRead += 1
+                        result = .failure(Rejection(.lineTooLong, "line is \(length) bytes, over the limit of \(lineLimit)"))
+                    case .bytes(let bytes):
+                        if Self.isBlank(bytes) { return }
+                        counters.linesRead += 1
+                        result = EventDecoder.decode(bytes)
+                    }
+                    switch result {
+                    case .success(var event):
+                        counters.redactions += redact(&event)
+                        batch.append(event)
+                        if batch.count >= batchSize { try flush() }
+                    case .failure(let rejection):
+                        counters.rejectedByReason[rejection.reason, default: 0] += 1
+                        onRejected(RejectedLine(source: source.displayName, line: number, rejection: rejection))
+                    }
+                }
+            }
+        }
+        try flush()
+        return counters
+    }
+
+    /// Redacts title and branch in place; returns how many fields held a secret.
+    func redact(_ event: inout Event) -> Int {
+        var fields = 0
+        if let title = event.title {
+            let (clean, matches) = redactor.redact(title)
+            if matches > 0 { event.title = clean; fields += 1 }
+        }
+        if let branch = event.branch {
+            let (clean, matches) = redactor.redact(branch)
+            if matches > 0 { event.branch = clean; fields += 1 }
+        }
+        return fields
+    }
+
+    /// Blank lines (only whitespace) are skipped and not counted (ANALYTICS.md section 1).
+    static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0x0B && byte != 0x0C {
+            return false
+        }
+        return true
+    }
+}

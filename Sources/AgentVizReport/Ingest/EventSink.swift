@@ -1,0 +1,40 @@
+/// Where accepted events go, batch by batch. The sink decides what is a duplicate, because
+/// only it knows what it already holds (a store remembers earlier runs).
+public protocol EventSink {
+    mutating func accept(_ batch: [Event]) throws -> InsertOutcome
+}
+
+/// Keeps the first event per `eventId` in memory: the `--input` path of the reports.
+public struct MemoryEventSink: EventSink {
+    public private(set) var events: [Event] = []
+    private var fingerprints: [String: UInt64] = [:]
+
+    public init() {}
+
+    public mutating func accept(_ batch: [Event]) throws -> InsertOutcome {
+        var outcome = InsertOutcome()
+        for event in batch {
+            let fingerprint = event.contentFingerprint
+            if let kept = fingerprints[event.eventId] {
+                outcome.duplicates += 1
+                if kept != fingerprint { outcome.conflictingDuplicates += 1 }
+            } else {
+                fingerprints[event.eventId] = fingerprint
+                events.append(event)
+                outcome.inserted += 1
+            }
+        }
+        return outcome
+    }
+}
+
+/// Writes into the SQLite store, one transaction per batch.
+public struct StoreEventSink: EventSink {
+    public let store: EventStore
+
+    public init(store: EventStore) { self.store = store }
+
+    public mutating func accept(_ batch: [Event]) throws -> InsertOutcome {
+        try store.insert(batch)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// `ingest`: stores what is valid and summarises what was read.
+public struct IngestJob {
+    public var sources: [InputSource]
+    public var databasePath: String
+    public var lineLimit = LineReader.defaultLimit
+
+    /// Checks the paths and opens the store, before any line is read.
+    public static func prepare(paths: [String], databasePath: String?) throws(JobError) -> IngestJob {
+        let paths = paths.isEmpty ? [DefaultPaths.events] : paths
+        let sources: [InputSource]
+        do { sources = try InputSource.resolve(paths) } catch { throw .usage("\(error)") }
+        return IngestJob(sources: sources, databasePath: databasePath ?? DefaultPaths.database)
+    }
+
+    public func run(onRejected: (RejectedLine) -> Void) throws(JobError) -> IngestCounters {
+        let store: EventStore
+        do { store = try EventStore(path: databasePath) } catch {
+            throw .usage("cannot open the store \(databasePath): \(error)")
+        }
+        do {
+            var sink = StoreEventSink(store: store)
+            let counters = try EventIngestor(lineLimit: lineLimit).ingest(sources, into: &sink, onRejected: onRejected)
+            try store.addIngestCounters(counters)
+            return counters
+        } catch {
+            throw .runtime("\(error)")
+        }
+    }
+}
+
+/// Counts duplicates without keeping events: `validate` reads files of any size.
+public struct FingerprintSink: EventSink {
+    private var fingerprints: [String: UInt64] = [:]
+
+    public init() {}
+
+    public mutating func accept(_ batch: [Event]) throws -> InsertOutcome {
+        var outcome = InsertOutcome()
+        for event in batch {
+            let fingerprint = event.contentFingerprint
+            if let kept = fingerprints[event.eventId] {
+                outcome.duplicates += 1
+                if kept != fingerprint { outcome.conflictingDuplicates += 1 }
+            } else {
+                fingerprints[event.eventId] = fingerprint
+                outcome.inserted += 1
+            }
+        }
+        return outcome
+    }
+}
+
+/// `validate`: the producers' contract check; every problem, then a summary.
+public enum ValidateJob {
+    public static func prepare(paths: [String]) throws(JobError) -> [InputSource] {
+        guard !paths.isEmpty else { throw .usage("validate needs at least one PATH (a file, a directory, or - for stdin)") }
+        do { return try InputSource.resolve(paths) } catch { throw .usage("\(error)") }
+    }
+
+    public static func run(_ sources: [InputSource], onRejected: (RejectedLine) -> Void) throws(JobError) -> IngestCounters {
+        var sink = FingerprintSink()
+        do { return try EventIngestor().ingest(sources, into: &sink, onRejected: onRejected) } catch {
+            throw .runtime("\(error)")
+        }
+    }
+}
+
+extension IngestCounters {
+    /// One line: `1,234 lines read: 1,200 accepted, 4 duplicates (1 conflicting), 30 rejected (malformed-json: 30), 2 fields redacted`.
+    public var summary: String {
+        var text = "\(linesRead) lines read: \(eventsAccepted) accepted, \(duplicates) duplicates (\(conflictingDuplicates) conflicting), \(rejected) rejected"
+        let reasons = RejectReason.allCases.compactMap { r in rejectedByReason[r].flatMap { $0 > 0 ? "\(r.rawValue): \($0)" : nil } }
+        if !reasons.isEmpty { text += " (" + reasons.joined(separator: ", ") + ")" }
+        return text + ", \(redactions) fields redacted"
+    }
+}

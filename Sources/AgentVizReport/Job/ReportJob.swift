@@ -1,0 +1,103 @@
+import Foundation
+
+/// Everything a report command was given, as text: checked by `prepare` before any data is read.
+public struct ReportJobOptions: Sendable {
+    public var period: PeriodSelection
+    public var inputs: [String] = []
+    public var databasePath: String?
+    public var format = "markdown"
+    public var output: String?
+    public var timeZone = "UTC"
+    public var seriesCount = 8
+    public var includeTitles = false
+    public var now: String?
+    public var ruleFiles: [String] = []
+    public var useDefaultRules = true
+    public var failOn: String?
+    public var environment: [String: String] = [:]
+
+    public init(period: PeriodSelection) { self.period = period }
+}
+
+/// A report job whose every option has been checked.
+public struct PreparedReportJob {
+    public var request: ReportRequest
+    public var inputs: [InputSource]
+    public var databasePath: String?
+    public var format: ReportFormat
+    public var output: String?
+    public var failOn: Severity?
+}
+
+/// What a finished job produced.
+public struct ReportOutcome {
+    public var report: Report
+    public var text: String
+    /// `--fail-on` matched a finding at or above its severity.
+    public var gateTriggered: Bool
+}
+
+public enum ReportJob {
+    /// Checks every option (flags, window, zone, rule files, paths) without reading data.
+    public static func prepare(_ o: ReportJobOptions) throws(JobError) -> PreparedReportJob {
+        guard let format = ReportFormat(rawValue: o.format) else {
+            throw .usage("--format '\(o.format)' is not supported (expected markdown or json)")
+        }
+        guard o.seriesCount >= 1 && o.seriesCount <= 520 else {
+            throw .usage("--series \(o.seriesCount) is out of range (expected 1 to 520 windows)")
+        }
+        var failOn: Severity?
+        if let text = o.failOn {
+            guard let severity = Severity(rawValue: text) else {
+                throw .usage("--fail-on '\(text)' is not a severity (expected one of \(Severity.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            failOn = severity
+        }
+        let calendar: WindowCalendar
+        do { calendar = try WindowCalendar(timeZone: o.timeZone) } catch { throw .usage(error.description) }
+        let clock = try ReportClock.resolve(now: o.now, environment: o.environment)
+        let now = clock.now()
+        let window: Window
+        do { window = try o.period.window(in: calendar, now: now) } catch { throw .usage(error.description) }
+        let rules = try RuleSources.load(files: o.ruleFiles, includeDefault: o.useDefaultRules)
+        var inputs: [InputSource] = []
+        var databasePath: String?
+        if o.inputs.isEmpty {
+            let path = o.databasePath ?? DefaultPaths.database
+            if path != ":memory:" && !FileManager.default.fileExists(atPath: path) {
+                throw .usage("no store at \(path): run 'agentviz-report ingest' first, or pass --input FILE")
+            }
+            databasePath = path
+        } else {
+            do { inputs = try InputSource.resolve(o.inputs) } catch { throw .usage("\(error)") }
+        }
+        let request = ReportRequest(
+            window: window, calendar: calendar, seriesCount: o.seriesCount,
+            includeTitles: o.includeTitles, generatedAt: now, rules: rules)
+        return PreparedReportJob(
+            request: request, inputs: inputs, databasePath: databasePath,
+            format: format, output: o.output, failOn: failOn)
+    }
+}
+
+extension PreparedReportJob {
+    /// Reads, rolls up, evaluates and renders. Rejected input lines go to `onRejected`.
+    public func run(onRejected: (RejectedLine) -> Void = { _ in }) throws(JobError) -> ReportOutcome {
+        let report: Report
+        do {
+            if let databasePath {
+                let store = try EventStore(path: databasePath)
+                report = try ReportSource.store(store).report(request)
+            } else {
+                report = try ReportSource.input(inputs).report(request, onRejected: onRejected)
+            }
+        } catch let error as JobError {
+            throw error
+        } catch {
+            throw .runtime("\(error)")
+        }
+        let text = format.renderer.render(report)
+        let gate = failOn.map { threshold in report.findings.contains { $0.finding.severity >= threshold } } ?? false
+        return ReportOutcome(report: report, text: text, gateTriggered: gate)
+    }
+}

@@ -1,0 +1,123 @@
+/// The JSON report of ANALYTICS.md section 6 (names fixed there; extra keys allowed).
+public struct JSONReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        document(report).serialized()
+    }
+
+    public func document(_ report: Report) -> JSONValue {
+        var top: [String: JSONValue] = [
+            "reportVersion": .string(Report.version),
+            "generatedAt": .string(RFC3339.format(report.generatedAt)),
+            "period": window(report.period, timeZone: report.timeZone),
+            "previousPeriod": window(report.previousPeriod, timeZone: report.timeZone),
+            "pricing": .string(report.pricing),
+            "input": input(report.input),
+            "totals": figures(report.totals),
+            "previous": figures(report.previous),
+            "change": .object(report.change.mapValues { JSONValue.optional($0) }),
+            "byRepository": .array(report.byRepository.map { breakdown($0, keyName: "repository") }),
+            "bySourceType": .array(report.bySourceType.map { breakdown($0, keyName: "sourceType") }),
+            "series": .array(report.series.map(seriesPoint)),
+            "topSessions": .array(report.topSessions.map { session($0, includeTitle: report.includeTitles) }),
+            "findings": .array(report.findings.map { finding($0.finding, status: $0.status.rawValue) }),
+            "resolvedFindings": .array(report.resolvedFindings.map { finding($0, status: "resolved") }),
+        ]
+        top["titlesIncluded"] = .bool(report.includeTitles)
+        return .object(top)
+    }
+
+    func window(_ w: Window, timeZone: String) -> JSONValue {
+        .object([
+            "kind": .string(w.kind.rawValue), "label": .string(w.label),
+            "start": .string(RFC3339.format(w.start)), "end": .string(RFC3339.format(w.end)),
+            "timeZone": .string(timeZone),
+        ])
+    }
+
+    func input(_ s: InputSummary) -> JSONValue {
+        let c = s.counters
+        var byReason: [String: JSONValue] = [:]
+        for reason in RejectReason.allCases { byReason[reason.rawValue] = .int(c.rejectedByReason[reason] ?? 0) }
+        return .object([
+            "linesRead": .int(c.linesRead), "eventsAccepted": .int(c.eventsAccepted),
+            "duplicates": .int(c.duplicates), "conflictingDuplicates": .int(c.conflictingDuplicates),
+            "rejected": .int(c.rejected), "rejectedByReason": .object(byReason),
+            "metricRegressions": .int(s.metricRegressions), "redactions": .int(c.redactions),
+        ])
+    }
+
+    func figureMembers(_ f: WindowFigures) -> [String: JSONValue] {
+        var members: [String: JSONValue] = [:]
+        for name in WindowFigures.allNames {
+            switch f.value(name) {
+            case .count(let n): members[name] = .int(n)
+            case .money(let m): members[name] = .double(m)
+            case .ratio(let r): members[name] = .optional(r)
+            }
+        }
+        return members
+    }
+
+    func figures(_ f: WindowFigures) -> JSONValue { .object(figureMembers(f)) }
+
+    func breakdown(_ b: Breakdown, keyName: String) -> JSONValue {
+        var members = figureMembers(b.figures)
+        members[keyName] = .optional(b.key)
+        return .object(members)
+    }
+
+    func seriesPoint(_ p: SeriesPoint) -> JSONValue {
+        var members = figureMembers(p.figures)
+        members["label"] = .string(p.window.label)
+        members["start"] = .string(RFC3339.format(p.window.start))
+        members["end"] = .string(RFC3339.format(p.window.end))
+        return .object(members)
+    }
+
+    func session(_ s: SessionWindow, includeTitle: Bool) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "id": .string(s.sessionId), "repository": .optional(s.repository),
+            "branch": .optional(s.branch), "status": .string(s.status.rawValue),
+            "sourceType": .string(s.sourceType.rawValue),
+            "prNumber": s.prNumber.map { JSONValue.int($0) } ?? .null,
+            "tokenTotal": .int(s.usage.tokenTotal), "estimatedCostUsd": .double(s.usage.estimatedCostUsd),
+            "events": .int(s.events), "failed": .bool(s.failed), "completed": .bool(s.completed),
+        ]
+        if includeTitle { members["title"] = .optional(s.title) }
+        return .object(members)
+    }
+
+    func finding(_ f: Finding, status: String) -> JSONValue {
+        .object([
+            "ruleId": .string(f.ruleId), "severity": .string(f.severity.rawValue),
+            "scope": .string(f.scope.rawValue), "key": key(f.key),
+            "sessionIds": .array(f.sessionIds.map(JSONValue.string)),
+            "title": .string(f.title), "recommendation": .string(f.recommendation),
+            "estimatedSavingsUsd": .optional(f.estimatedSavingsUsd),
+            "figures": .object(f.figures.mapValues(value)),
+            "observed": .array(f.observed.map(JSONValue.string)),
+            "status": .string(status),
+        ])
+    }
+
+    func key(_ k: FindingKey) -> JSONValue {
+        switch k {
+        case .session(let id): return .string(id)
+        case .period(let label): return .string(label)
+        case .group(let fields): return .object(fields.mapValues { JSONValue.optional($0) })
+        }
+    }
+
+    func value(_ v: RuleValue) -> JSONValue {
+        switch v {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .string(let s): return .string(s)
+        case .number(let d):
+            if d == d.rounded(), abs(d) < 9e15 { return .int(Int64(d)) }
+            return .double(d)
+        }
+    }
+}

@@ -1,0 +1,173 @@
+/// The report for a person reading it on GitHub or in a CI job summary.
+public struct MarkdownReportRenderer: ReportRenderer {
+    public static let topRepositoryCount = 10
+    public static let sessionIdsShown = 5
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        var out: [String] = []
+        out += header(report)
+        out += headline(report)
+        out += recommendations(report)
+        out += MermaidCharts.trends(report.series)
+        out += repositories(report)
+        out += sourceTypes(report)
+        out += topSessions(report)
+        out += dataQuality(report)
+        out += footnote(report)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    typealias M = MarkdownText
+
+    func header(_ r: Report) -> [String] {
+        let kind = r.period.kind == .custom ? "period" : r.period.kind.rawValue
+        return [
+            "# Agent sessions report: \(kind) \(r.period.label)", "",
+            "\(RFC3339.format(r.period.start)) to \(RFC3339.format(r.period.end)) (\(r.timeZone) boundaries), "
+                + "compared with \(r.previousPeriod.label). Generated \(RFC3339.format(r.generatedAt)).", "",
+        ]
+    }
+
+    func headline(_ r: Report) -> [String] {
+        let change = r.change
+        func row(_ label: String, _ name: String, _ format: (FigureValue) -> String) -> String {
+            "| \(label) | \(format(r.totals.value(name))) | \(format(r.previous.value(name))) | \(M.change(change[name] ?? nil)) |"
+        }
+        return [
+            "| | This period | Previous | Change |", "| --- | ---: | ---: | ---: |",
+            row("Sessions", "activeSessions", Self.plain),
+            row("Completed", "completedSessions", Self.plain),
+            row("Failed", "failedSessions", Self.plain),
+            row("Failure rate", "failureRate", Self.plain),
+            row("Tokens", "tokenTotal", Self.plain),
+            row("Cost", "estimatedCostUsd", Self.plain), "",
+        ]
+    }
+
+    static func plain(_ v: FigureValue) -> String {
+        switch v {
+        case .count(let n): return MarkdownText.integer(n)
+        case .money(let m): return MarkdownText.money(m)
+        case .ratio(let r): return MarkdownText.percent(r)
+        }
+    }
+
+    func recommendations(_ r: Report) -> [String] {
+        var out = ["## Recommendations", ""]
+        if r.findings.isEmpty {
+            out += ["No findings for this period.", ""]
+        }
+        for severity in Severity.allCases.reversed() {
+            let group = r.findings.filter { $0.finding.severity == severity }
+            guard !group.isEmpty else { continue }
+            out += ["### \(severity.rawValue.capitalized) (\(group.count))", ""]
+            for item in group { out += finding(item) }
+        }
+        if !r.resolvedFindings.isEmpty {
+            out += ["### Resolved since \(r.previousPeriod.label)", ""]
+            for f in r.resolvedFindings {
+                out.append("- `\(f.ruleId)` \(keyText(f.key)): \(M.escape(f.title))")
+            }
+            out.append("")
+        }
+        return out
+    }
+
+    func finding(_ item: ReportFinding) -> [String] {
+        let f = item.finding
+        var out = ["- **\(M.escape(f.title))** (`\(f.ruleId)`, \(item.status.rawValue))"]
+        if !f.observed.isEmpty { out.append("  - Observed: \(f.observed.map(M.escape).joined(separator: "; "))") }
+        if !f.sessionIds.isEmpty {
+            let shown = f.sessionIds.prefix(Self.sessionIdsShown).map { "`\(M.escape($0))`" }.joined(separator: ", ")
+            let more = f.sessionIds.count > Self.sessionIdsShown ? " and \(f.sessionIds.count - Self.sessionIdsShown) more" : ""
+            out.append("  - Sessions (\(f.sessionIds.count)): \(shown)\(more)")
+        }
+        if let savings = f.estimatedSavingsUsd { out.append("  - Estimated savings: \(M.money(savings))") }
+        out.append("  - Recommendation: \(M.escape(f.recommendation))")
+        return out
+    }
+
+    func keyText(_ key: FindingKey) -> String {
+        switch key {
+        case .session(let id): return "session `\(M.escape(id))`"
+        case .period(let label): return label
+        case .group(let fields):
+            return fields.keys.sorted().map { "\($0) \(fields[$0]!.map(M.escape) ?? "(none)")" }.joined(separator: ", ")
+        }
+    }
+
+    func figureRow(_ name: String, _ f: WindowFigures) -> String {
+        "| \(name) | \(M.integer(f.activeSessions)) | \(M.integer(f.failedSessions)) | \(M.percent(f.failureRate)) "
+            + "| \(M.integer(f.usage.tokenTotal)) | \(M.money(f.usage.estimatedCostUsd)) |"
+    }
+
+    func repositories(_ r: Report) -> [String] {
+        var out = ["## Top repositories by cost", "", "| Repository | Sessions | Failed | Failure rate | Tokens | Cost |",
+                   "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        if r.byRepository.isEmpty { return ["## Top repositories by cost", "", "No active sessions.", ""] }
+        for b in r.byRepository.prefix(Self.topRepositoryCount) {
+            out.append(figureRow(b.key.map(M.escape) ?? "(no repository)", b.figures))
+        }
+        let rest = r.byRepository.dropFirst(Self.topRepositoryCount)
+        if !rest.isEmpty {
+            var sum = WindowFigures()
+            for b in rest { sum.merge(b.figures) }
+            out.append(figureRow("\(rest.count) other repositories", sum))
+        }
+        return out + [""]
+    }
+
+    func sourceTypes(_ r: Report) -> [String] {
+        guard !r.bySourceType.isEmpty else { return [] }
+        var out = ["## By source type", "", "| Source type | Sessions | Failed | Failure rate | Tokens | Cost |",
+                   "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        for b in r.bySourceType { out.append(figureRow(b.key.map(M.escape) ?? "(none)", b.figures)) }
+        return out + [""]
+    }
+
+    func topSessions(_ r: Report) -> [String] {
+        guard !r.topSessions.isEmpty else { return [] }
+        let titleHeader = r.includeTitles ? " Title |" : ""
+        var out = ["## Top sessions by tokens", "", "| Session | Repository | Status |\(titleHeader) Tokens | Cost |",
+                   "| --- | --- | --- |\(r.includeTitles ? " --- |" : "") ---: | ---: |"]
+        for s in r.topSessions {
+            let title = r.includeTitles ? " \(s.title.map(M.escape) ?? "") |" : ""
+            out.append("| `\(M.escape(s.sessionId))` | \(s.repository.map(M.escape) ?? "(none)") | \(s.status.rawValue) |"
+                + "\(title) \(M.integer(s.usage.tokenTotal)) | \(M.money(s.usage.estimatedCostUsd)) |")
+        }
+        return out + [""]
+    }
+
+    func dataQuality(_ r: Report) -> [String] {
+        let c = r.input.counters
+        var out = ["## Data quality", "", "| Check | Count |", "| --- | ---: |",
+                   "| Lines read | \(M.integer(c.linesRead)) |",
+                   "| Events accepted | \(M.integer(c.eventsAccepted)) |",
+                   "| Rejected lines | \(M.integer(c.rejected)) |"]
+        for reason in RejectReason.allCases {
+            if let n = c.rejectedByReason[reason], n > 0 { out.append("| Rejected: `\(reason.rawValue)` | \(M.integer(n)) |") }
+        }
+        out += ["| Duplicates | \(M.integer(c.duplicates)) |",
+                "| Conflicting duplicates | \(M.integer(c.conflictingDuplicates)) |",
+                "| Metric regressions | \(M.integer(r.input.metricRegressions)) |",
+                "| Redacted fields | \(M.integer(c.redactions)) |",
+                "| Active sessions without cost data | \(M.percent(r.totals.shareWithoutCost)) |",
+                "| Active sessions without a repository | \(M.percent(r.totals.shareWithoutRepository)) |", ""]
+        return out
+    }
+
+    func footnote(_ r: Report) -> [String] {
+        [
+            "## How these numbers are counted", "",
+            "Each event is a snapshot of a session; its metrics are cumulative counters. A session's usage in a "
+                + "period is its highest counter value before the period's end minus its highest before the start, so "
+                + "usage is counted once, in the period it happened, and consecutive periods add up. Duplicate event ids "
+                + "count once (the first line wins). A failure (completion) is an event whose status turns `failed` "
+                + "(`completed`); failure rate is failed / (completed + failed) sessions. Cost is what the events report "
+                + "(`estimatedCostUsd`). Repositories and source types are each session's as of the period's end. "
+                + "Definitions: ANALYTICS.md.", "",
+        ]
+    }
+}

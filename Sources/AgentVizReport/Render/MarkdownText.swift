@@ -1,0 +1,69 @@
+/// Escaping and number formatting for Markdown. Every piece of event text passes through
+/// `escape` so a hostile title cannot break a table, inject HTML, or make a link.
+public enum MarkdownText {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var previous: Character = " "
+        for ch in text {
+            switch ch {
+            case "\n", "\r", "\r\n", "\u{2028}", "\u{2029}": out += " "
+            case "|", "`", "*", "_", "[", "]", "\\", "#", "~", "!", "(", ")": out += "\\" + String(ch)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            // Break GitHub's autolinks (scheme://, www., user@host) without changing the text shown.
+            case ":": out += "&#58;"
+            case "@": out += "&#64;"
+            case "." where previous == "w": out += "&#46;"
+            default: out.append(ch)
+            }
+            previous = ch
+        }
+        return out
+    }
+
+    /// `1,234,567`
+    public static func integer(_ n: Int64) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    public static func integer(_ n: Int) -> String { integer(Int64(n)) }
+
+    /// `$1,234.56` (rounded to the cent; amounts under a cent show as `<$0.01`).
+    public static func money(_ usd: Double) -> String {
+        if usd > 0 && usd < 0.005 { return "<$0.01" }
+        let cents = Int64((abs(usd) * 100).rounded())
+        let text = "$" + integer(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + String(cents % 100)
+        return usd < 0 ? "-" + text : text
+    }
+
+    /// `12.5%`; `n/a` for nil.
+    public static func percent(_ ratio: Double?) -> String {
+        guard let ratio else { return "n/a" }
+        return decimal(ratio * 100, places: 1) + "%"
+    }
+
+    public static func decimal(_ value: Double, places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int64((abs(value) * scale).rounded())
+        var fraction = String(scaled % Int64(scale))
+        while fraction.count < places { fraction = "0" + fraction }
+        let text = integer(scaled / Int64(scale)) + (places > 0 ? "." + fraction : "")
+        return value < 0 && scaled != 0 ? "-" + text : text
+    }
+
+    /// `▲ 12.0%`, `▼ 3.5%`, `= 0.0%`, or `n/a` when there is nothing to compare with.
+    public static func change(_ ratio: Double?) -> String {
+        guard let ratio else { return "n/a" }
+        let arrow = ratio > 0.0005 ? "▲" : ratio < -0.0005 ? "▼" : "="
+        return arrow + " " + decimal(abs(ratio) * 100, places: 1) + "%"
+    }
+}

@@ -1,0 +1,37 @@
+/// What to report on: the window, the zone its boundaries are in, and the options.
+public struct ReportRequest: Sendable {
+    public var window: Window
+    public var calendar: WindowCalendar
+    public var seriesCount: Int
+    public var includeTitles: Bool
+    public var generatedAt: Timestamp
+    public var rules: RuleSet
+
+    public init(
+        window: Window, calendar: WindowCalendar, seriesCount: Int = 8, includeTitles: Bool = false,
+        generatedAt: Timestamp, rules: RuleSet
+    ) {
+        self.window = window
+        self.calendar = calendar
+        self.seriesCount = max(1, seriesCount)
+        self.includeTitles = includeTitles
+        self.generatedAt = generatedAt
+        self.rules = rules
+    }
+
+    public var previousWindow: Window { calendar.previous(window) }
+    public var series: [Window] { calendar.series(endingWith: window, count: seriesCount) }
+
+    /// Every window the roll-up must compute: the series, the previous period, and the one
+    /// before it (the previous period's own `previous.` figures, for finding lifecycles).
+    public var rollupWindows: [Window] {
+        series + [previousWindow, calendar.previous(previousWindow)]
+    }
+
+    /// Windows whose per-session views are kept: breakdowns and rules read them.
+    public var detailedWindows: Set<Window> { [window, previousWindow] }
+
+    public func makeRollupBuilder() -> RollupBuilder {
+        RollupBuilder(windows: rollupWindows, detailed: detailedWindows)
+    }
+}

@@ -1,0 +1,41 @@
+/// Where a report's events come from: input files read straight through an in-memory
+/// sink, or the SQLite store. Both paths feed the same roll-up, so they give the same figures.
+public enum ReportSource {
+    case input([InputSource])
+    case store(EventStore)
+
+    /// Reads the events into `request`'s roll-up and returns it with the input counters.
+    public func rollup(
+        for request: ReportRequest, lineLimit: Int = LineReader.defaultLimit,
+        onRejected: (RejectedLine) -> Void = { _ in }
+    ) throws -> (Rollup, IngestCounters) {
+        var builder = request.makeRollupBuilder()
+        switch self {
+        case .input(let sources):
+            var sink = MemoryEventSink()
+            let counters = try EventIngestor(lineLimit: lineLimit).ingest(sources, into: &sink, onRejected: onRejected)
+            builder.addEvents(sink.events)
+            return (builder.finish(), counters)
+        case .store(let store):
+            var current: [Event] = []
+            try store.forEachEvent { event in
+                if let first = current.first, first.sessionId != event.sessionId {
+                    builder.addSession(sortedEvents: current)
+                    current.removeAll(keepingCapacity: true)
+                }
+                current.append(event)
+            }
+            builder.addSession(sortedEvents: current)
+            return (builder.finish(), try store.ingestCounters())
+        }
+    }
+
+    /// The whole job: read, roll up, build the report.
+    public func report(
+        _ request: ReportRequest, lineLimit: Int = LineReader.defaultLimit,
+        onRejected: (RejectedLine) -> Void = { _ in }
+    ) throws -> Report {
+        let (rollup, counters) = try rollup(for: request, lineLimit: lineLimit, onRejected: onRejected)
+        return ReportBuilder.build(rollup: rollup, counters: counters, request: request)
+    }
+}

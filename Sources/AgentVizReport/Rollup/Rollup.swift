@@ -1,0 +1,67 @@
+/// Everything the report needs from the history, for a fixed set of windows.
+public struct Rollup: Sendable {
+    /// Figures of every requested window.
+    public var figures: [Window: WindowFigures]
+    /// Per-session views, kept only for the windows asked in detail (the report's window
+    /// and its previous period: breakdowns and rules need them).
+    public var sessions: [Window: [SessionWindow]]
+    /// Across all sessions and all time (a data-quality count, not a window figure).
+    public var metricRegressions: Int
+    public var sessionCount: Int
+}
+
+/// Builds a `Rollup` one session at a time, so a caller can stream sessions from the store
+/// without holding every event at once.
+public struct RollupBuilder {
+    public let windows: [Window]
+    public let detailed: Set<Window>
+    private var rollup: Rollup
+
+    public init(windows: [Window], detailed: Set<Window>) {
+        var unique: [Window] = []
+        for w in windows + detailed.sorted(by: { $0.start < $1.start }) where !unique.contains(w) {
+            unique.append(w)
+        }
+        self.windows = unique
+        self.detailed = detailed
+        rollup = Rollup(
+            figures: Dictionary(uniqueKeysWithValues: unique.map { ($0, WindowFigures()) }),
+            sessions: Dictionary(uniqueKeysWithValues: detailed.map { ($0, []) }),
+            metricRegressions: 0, sessionCount: 0)
+    }
+
+    /// Adds one session. `events` are all of its events, in any order.
+    public mutating func addSession(_ events: [Event]) {
+        let sorted = events.sorted(by: TimelineOrder.precedes)
+        addSession(sortedEvents: sorted)
+    }
+
+    /// Adds one session whose events are already in timeline order.
+    public mutating func addSession(sortedEvents events: [Event]) {
+        guard !events.isEmpty else { return }
+        let timeline = SessionTimeline(sortedEvents: events)
+        rollup.metricRegressions += timeline.metricRegressions
+        rollup.sessionCount += 1
+        for window in windows {
+            guard let view = timeline.view(of: window) else { continue }
+            rollup.figures[window]!.add(view)
+            if detailed.contains(window) { rollup.sessions[window]!.append(view) }
+        }
+    }
+
+    /// The result, with per-session lists sorted by session id (byte order) for stable output.
+    public func finish() -> Rollup {
+        var result = rollup
+        for (window, list) in result.sessions {
+            result.sessions[window] = list.sorted { $0.sessionId.utf8.lexicographicallyPrecedes($1.sessionId.utf8) }
+        }
+        return result
+    }
+
+    /// Groups loose events by session and adds them all.
+    public mutating func addEvents<S: Sequence>(_ events: S) where S.Element == Event {
+        var bySession: [String: [Event]] = [:]
+        for event in events { bySession[event.sessionId, default: []].append(event) }
+        for (_, list) in bySession { addSession(list) }
+    }
+}

@@ -1,0 +1,73 @@
+/// One session's events in timeline order, with what every window question needs
+/// precomputed once: running counter maxima, failure and completion transitions.
+struct SessionTimeline {
+    let events: [Event]
+    /// `usageAfter[i]`: the counters' maxima over events `0...i`.
+    private(set) var usageAfter: [Usage] = []
+    private(set) var isFailure: [Bool] = []
+    private(set) var isCompletion: [Bool] = []
+    /// Values lower than an earlier one, counted per metric value.
+    private(set) var metricRegressions = 0
+
+    /// `events` must be one session's events, sorted with `TimelineOrder.precedes`.
+    init(sortedEvents events: [Event]) {
+        self.events = events
+        usageAfter.reserveCapacity(events.count)
+        var running = Usage()
+        var previous: SessionStatus?
+        for event in events {
+            metricRegressions += running.absorbMaximum(of: event.metrics)
+            usageAfter.append(running)
+            isFailure.append(event.status == .failed && previous != .failed)
+            isCompletion.append(event.status == .completed && previous != .completed)
+            previous = event.status
+        }
+    }
+
+    /// Index of the first event captured at or after `t` (events are sorted by capturedAt first).
+    func firstIndex(atOrAfter t: Timestamp) -> Int {
+        var lo = 0, hi = events.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if events[mid].capturedAt < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private func usage(before index: Int) -> Usage {
+        index == 0 ? Usage() : usageAfter[index - 1]
+    }
+
+    /// The session seen through `window`, or nil when it has no event in it.
+    func view(of window: Window) -> SessionWindow? {
+        let lo = firstIndex(atOrAfter: window.start)
+        let hi = firstIndex(atOrAfter: window.end)
+        guard hi > lo else { return nil }
+        let last = events[hi - 1]
+        var view = SessionWindow(
+            sessionId: last.sessionId, status: last.status, sourceType: last.sourceType,
+            repository: nil, branch: nil, title: nil, prNumber: nil,
+            started: lo == 0, failures: 0, completions: 0, events: hi - lo, resumes: 0,
+            usage: usage(before: hi) - usage(before: lo), hasCostData: false,
+            lastEventAt: last.capturedAt,
+            idleHours: Double(window.end.microseconds - last.capturedAt.microseconds) / 3_600_000_000)
+        for i in lo..<hi {
+            if isFailure[i] { view.failures += 1 }
+            if isCompletion[i] { view.completions += 1 }
+            if events[i].operatorAction == .resumeSession { view.resumes += 1 }
+        }
+        // Fields as of the end: the latest event before it that carries each one.
+        var i = hi - 1
+        var missing = 5
+        while i >= 0 && missing > 0 {
+            let e = events[i]
+            if view.repository == nil, let v = e.repository { view.repository = v; missing -= 1 }
+            if view.branch == nil, let v = e.branch { view.branch = v; missing -= 1 }
+            if view.title == nil, let v = e.title { view.title = v; missing -= 1 }
+            if view.prNumber == nil, let v = e.prNumber { view.prNumber = v; missing -= 1 }
+            if !view.hasCostData, e.metrics.estimatedCostUsd != nil { view.hasCostData = true; missing -= 1 }
+            i -= 1
+        }
+        return view
+    }
+}

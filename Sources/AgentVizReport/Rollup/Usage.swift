@@ -1,0 +1,55 @@
+/// A session's cumulative counters, or a difference of two such readings.
+///
+/// Money is kept as whole nano-dollars so that sums are exact and independent of the
+/// order sessions are added in (the `--input` and `--db` paths visit sessions in
+/// different orders and must give the same bytes).
+public struct Usage: Equatable, Sendable {
+    public var tokenInput: Int64 = 0
+    public var tokenOutput: Int64 = 0
+    public var tokenTotal: Int64 = 0
+    public var durationSeconds: Int64 = 0
+    public var costNanos: Int64 = 0
+
+    public init() {}
+
+    public var estimatedCostUsd: Double { Double(costNanos) / 1e9 }
+
+    static func nanos(_ usd: Double) -> Int64 {
+        let scaled = (usd * 1e9).rounded()
+        return scaled < 9.2e18 ? Int64(scaled) : Int64.max / 4
+    }
+
+    /// Raises each counter to the event's value where that is higher; returns how many of
+    /// the event's values were lower than the running maximum (metric regressions).
+    mutating func absorbMaximum(of m: Metrics) -> Int {
+        var regressions = 0
+        func raise(_ current: inout Int64, _ value: Int64?) {
+            guard let value else { return }
+            if value < current { regressions += 1 } else { current = value }
+        }
+        raise(&tokenInput, m.tokenInput)
+        raise(&tokenOutput, m.tokenOutput)
+        raise(&tokenTotal, m.tokenTotal)
+        raise(&durationSeconds, m.durationSeconds)
+        raise(&costNanos, m.estimatedCostUsd.map(Usage.nanos))
+        return regressions
+    }
+
+    static func - (a: Usage, b: Usage) -> Usage {
+        var d = Usage()
+        d.tokenInput = a.tokenInput - b.tokenInput
+        d.tokenOutput = a.tokenOutput - b.tokenOutput
+        d.tokenTotal = a.tokenTotal - b.tokenTotal
+        d.durationSeconds = a.durationSeconds - b.durationSeconds
+        d.costNanos = a.costNanos - b.costNanos
+        return d
+    }
+
+    static func += (a: inout Usage, b: Usage) {
+        a.tokenInput &+= b.tokenInput
+        a.tokenOutput &+= b.tokenOutput
+        a.tokenTotal &+= b.tokenTotal
+        a.durationSeconds &+= b.durationSeconds
+        a.costNanos &+= b.costNanos
+    }
+}

@@ -1,0 +1,23 @@
+import AgentVizReport
+import Foundation
+
+/// Output streams: results on stdout, logs and errors on stderr only.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("agentviz-report: error: " + message + "\n").utf8))
+    }
+
+    static func log(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func write(_ text: String, to path: String?) throws {
+        if let path, path != "-" {
+            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                throw JobError.runtime("cannot write \(path): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

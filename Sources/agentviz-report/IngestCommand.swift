@@ -1,0 +1,34 @@
+import AgentVizReport
+import ArgumentParser
+import Foundation
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Store the valid events of NDJSON history in the SQLite store.",
+        discussion: "Without PATH, reads gh-agent-viz's default history (~/.gh-agent-viz/events.ndjson).")
+
+    @Argument(help: "NDJSON files, directories of *.ndjson files, or - for stdin.")
+    var paths: [String] = []
+
+    @Option(help: "The store (default ~/.gh-agent-viz/analytics.sqlite; :memory: for none).")
+    var db: String?
+
+    @Flag(help: "Exit 1 when any line was rejected.")
+    var strict = false
+
+    @Option(help: "How many rejected lines to print (the summary counts them all).")
+    var showRejected = 20
+
+    func run() throws {
+        let job = try IngestJob.prepare(paths: paths, databasePath: db)
+        var shown = 0
+        let counters = try job.run { rejected in
+            if shown < showRejected { Console.log(rejected.description) }
+            shown += 1
+        }
+        if shown > showRejected { Console.log("... \(shown - showRejected) more rejected lines not shown") }
+        Console.log(counters.summary)
+        if strict && counters.rejected > 0 { throw ExitCode(ExitStatus.problems) }
+    }
+}

@@ -1,0 +1,11 @@
+import AgentVizReport
+import ArgumentParser
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema", abstract: "Print the JSON Schema of the JSON report.")
+
+    func run() throws {
+        try Console.write(ReportSchema.text, to: nil)
+    }
+}
