@@ -20,7 +20,10 @@ let package = Package(
         ),
         .target(
             name: "AgentVizReport",
-            dependencies: ["CSQLite", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CSQLite", .product(name: "Yams", package: "Yams")],
+            // The shipped rule set is compiled in, so the binary works from any directory.
+            // Resources/default.yml is a symlink to rules/default.yml.
+            resources: [.embedInCode("Resources/default.yml")]
         ),
         .executableTarget(
             name: "agentviz-report",

@@ -1,0 +1,89 @@
+import AgentVizReport
+import ArgumentParser
+import Foundation
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List, explain, check and document rule sets.",
+        subcommands: [RulesListCommand.self, RulesExplainCommand.self, RulesCheckCommand.self, RulesDocsCommand.self])
+}
+
+/// The rule files a `rules` subcommand looks at.
+struct RuleFileOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "A rule file to include. Repeatable.")
+    var ruleFiles: [String] = []
+
+    @Flag(help: "Leave out the built-in rule set.")
+    var noDefaultRules = false
+
+    func load() throws -> RuleSet {
+        try RuleSources.load(files: ruleFiles, includeDefault: !noDefaultRules)
+    }
+}
+
+struct RulesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per rule: id, severity, scope, title.")
+
+    @OptionGroup var files: RuleFileOptions
+
+    func run() throws {
+        try Console.write(RulesDocumentation.list(try files.load()), to: nil)
+    }
+}
+
+struct RulesExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "A rule's rationale, condition and examples.")
+
+    @Argument(help: "The rule id.")
+    var id: String
+
+    @OptionGroup var files: RuleFileOptions
+
+    func run() throws {
+        let set = try files.load()
+        guard let rule = set.rules.first(where: { $0.id == id }) else {
+            throw JobError.usage("no rule '\(id)' (known: \(set.rules.map(\.id).joined(separator: ", ")))")
+        }
+        try Console.write(RulesDocumentation.explain(rule), to: nil)
+    }
+}
+
+struct RulesCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check rule files: every problem, exit 1 when any.")
+
+    @Argument(help: "Rule files (YAML).")
+    var paths: [String]
+
+    func run() throws {
+        var files: [(path: String, text: String)] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw JobError.usage("\(path): no such readable file")
+            }
+            files.append((path, String(decoding: data, as: UTF8.self)))
+        }
+        do {
+            let set = try RuleSet.load(files: files)
+            Console.log("\(set.rules.count) rules OK in \(paths.count) file(s)")
+        } catch {
+            for problem in error.errors { Console.log(problem.description) }
+            Console.log("\(error.errors.count) problem(s) found")
+            throw ExitCode(ExitStatus.problems)
+        }
+    }
+}
+
+struct RulesDocsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docs", abstract: "Generate rules/RULES.md from the rule metadata.")
+
+    @Option(help: "Write to FILE instead of stdout.")
+    var output: String?
+
+    @OptionGroup var files: RuleFileOptions
+
+    func run() throws {
+        try Console.write(RulesDocumentation.markdown(try files.load()), to: output)
+    }
+}
