@@ -1,0 +1,112 @@
+/// Evaluates a type-checked expression against one row (ANALYTICS.md section 5):
+/// `==`/`!=` treat `null` as a value; ordering with `null` is false; arithmetic with
+/// `null`, and division by zero, give `null`; `null` in a boolean position is false.
+enum RuleEvaluator {
+    static func evaluate(_ e: RuleExpression, _ values: [String: RuleValue]) -> RuleValue {
+        switch e {
+        case .literal(let v, _): return v
+        case .field(let name, _): return values[name] ?? .null
+        case .unary(.not, let x, _): return .bool(!evaluate(x, values).isTrue)
+        case .unary(.negate, let x, _): return evaluate(x, values).number.map { .number(-$0) } ?? .null
+        case .binary(.and, let a, let b, _): return .bool(evaluate(a, values).isTrue && evaluate(b, values).isTrue)
+        case .binary(.or, let a, let b, _): return .bool(evaluate(a, values).isTrue || evaluate(b, values).isTrue)
+        case .binary(let op, let a, let b, _):
+            let x = evaluate(a, values), y = evaluate(b, values)
+            if op.isArithmetic { return arithmetic(op, x, y) }
+            return .bool(compare(op, x, y))
+        case .membership(let x, let items, _):
+            let v = evaluate(x, values)
+            return .bool(items.contains { equal(v, $0) })
+        }
+    }
+
+    static func compare(_ op: RuleExpression.BinaryOperator, _ x: RuleValue, _ y: RuleValue) -> Bool {
+        switch op {
+        case .equal: return equal(x, y)
+        case .notEqual: return !equal(x, y)
+        default: break
+        }
+        let order: Int
+        switch (x, y) {
+        case (.number(let a), .number(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
+        case (.string(let a), .string(let b)):
+            order = a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : (a.utf8.elementsEqual(b.utf8) ? 0 : 1)
+        default: return false
+        }
+        switch op {
+        case .less: return order < 0
+        case .lessEqual: return order <= 0
+        case .greater: return order > 0
+        case .greaterEqual: return order >= 0
+        default: return false
+        }
+    }
+
+    static func equal(_ x: RuleValue, _ y: RuleValue) -> Bool {
+        if case .string(let a) = x, case .string(let b) = y { return a.utf8.elementsEqual(b.utf8) }
+        return x == y
+    }
+
+    static func arithmetic(_ op: RuleExpression.BinaryOperator, _ x: RuleValue, _ y: RuleValue) -> RuleValue {
+        guard let a = x.number, let b = y.number else { return .null }
+        let r: Double
+        switch op {
+        case .add: r = a + b
+        case .subtract: r = a - b
+        case .multiply: r = a * b
+        case .divide:
+            guard b != 0 else { return .null }
+            r = a / b
+        default: return .null
+        }
+        return r.isFinite ? .number(r) : .null
+    }
+}
+
+/// "What was observed against the threshold": one line per `field OP number` comparison
+/// of `when` that held (comparisons under `!` are left out: they held by not holding).
+enum RuleObservation {
+    static func lines(_ when: RuleExpression, _ values: [String: RuleValue]) -> [String] {
+        var out: [String] = []
+        func walk(_ e: RuleExpression) {
+            switch e {
+            case .binary(.and, let a, let b, _), .binary(.or, let a, let b, _): walk(a); walk(b)
+            case .binary(let op, let a, let b, _) where op.isComparison:
+                if let (name, op, limit) = simple(op, a, b),
+                   RuleEvaluator.compare(op, values[name] ?? .null, .number(limit)) {
+                    out.append(line(name, op, values[name] ?? .null, limit))
+                }
+            default: break
+            }
+        }
+        walk(when)
+        return out
+    }
+
+    private static func simple(
+        _ op: RuleExpression.BinaryOperator, _ a: RuleExpression, _ b: RuleExpression
+    ) -> (String, RuleExpression.BinaryOperator, Double)? {
+        if case .field(let name, _) = a, let n = number(b) { return (name, op, n) }
+        if case .field(let name, _) = b, let n = number(a) { return (name, op.mirrored, n) }
+        return nil
+    }
+
+    private static func number(_ e: RuleExpression) -> Double? {
+        if case .literal(.number(let n), _) = e { return n }
+        if case .unary(.negate, .literal(.number(let n), _), _) = e { return -n }
+        return nil
+    }
+
+    /// `812,400 tokens >= 1,000,000`, `cost $12.40 >= $2.00`, `failure rate 40% >= 25%`.
+    static func line(_ name: String, _ op: RuleExpression.BinaryOperator, _ value: RuleValue, _ limit: Double) -> String {
+        let spec = FieldCatalog.anyField(name)
+        let format = spec?.format ?? .number
+        let observed = RuleValueFormat.value(value, format: format)
+        let threshold = RuleValueFormat.number(limit, format: format)
+        let noun = spec?.noun ?? name
+        switch format {
+        case .money, .ratio, .identifier, .plain: return "\(noun) \(observed) \(op.rawValue) \(threshold)"
+        case .number: return "\(observed) \(noun) \(op.rawValue) \(threshold)"
+        }
+    }
+}
