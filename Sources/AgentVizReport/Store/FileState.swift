@@ -1,0 +1,21 @@
+/// How far an input file has been read, so a re-ingest can resume instead of starting over.
+public struct FileState: Equatable, Sendable {
+    public var path: String
+    /// Which file this was, e.g. `"<device>:<inode>"`: a different identity means the path
+    /// now names another file (rotated or replaced).
+    public var identity: String
+    /// The file's size when last read.
+    public var size: Int64
+    /// Bytes read so far (up to the end of the last complete line).
+    public var offset: Int64
+    /// A 64-bit hash (e.g. `FNV1a64`) of the bytes `0..<offset`, to notice a rewritten file.
+    public var fingerprint: UInt64
+
+    public init(path: String, identity: String, size: Int64, offset: Int64, fingerprint: UInt64) {
+        self.path = path
+        self.identity = identity
+        self.size = size
+        self.offset = offset
+        self.fingerprint = fingerprint
+    }
+}

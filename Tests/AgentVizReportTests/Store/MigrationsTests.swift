@@ -1,0 +1,64 @@
+import CSQLite
+import XCTest
+@testable import AgentVizReport
+
+final class MigrationsTests: XCTestCase {
+    private var dir: StoreFixtures.Directory!
+
+    override func setUpWithError() throws { dir = try StoreFixtures.Directory() }
+    override func tearDown() { dir.remove() }
+
+    private func applied(_ path: String) throws -> [Int: String] {
+        try Migrations.appliedMigrations(Database(path: path))
+    }
+
+    func testMigrationsAreDenseAndAppliedOnceAcrossReopens() throws {
+        XCTAssertEqual(Migrations.all.map(\.id), Array(1...Migrations.all.count), "ids are 1, 2, 3, ...")
+        let path = dir.path("events.sqlite")
+        for _ in 0..<3 {
+            let store = try EventStore(path: path)
+            _ = try store.insert([StoreFixtures.event("e")])
+        }
+        XCTAssertEqual(try applied(path), Dictionary(uniqueKeysWithValues: Migrations.all.map { ($0.id, $0.name) }))
+        XCTAssertEqual(try EventStore(path: path).eventCount(), 1)
+    }
+
+    func testANewMigrationIsAppliedOnceAndAFailingOneRollsBackAlone() throws {
+        let path = dir.path("events.sqlite")
+        _ = try EventStore(path: path)
+        let added = Migrations.all + [Migration(id: Migrations.all.count + 1, name: "extra", sql: "CREATE TABLE extra (v INTEGER)")]
+        try Migrations.migrate(Database(path: path), migrations: added)
+        try Migrations.migrate(Database(path: path), migrations: added)
+        XCTAssertEqual(try applied(path)[added.count], "extra")
+
+        let broken = added + [Migration(id: added.count + 1, name: "broken", sql: "CREATE TABLE half (v INTEGER); CREATE TABLE nope (")]
+        XCTAssertThrowsError(try Migrations.migrate(Database(path: path), migrations: broken)) {
+            XCTAssertTrue(String(describing: $0).contains("CREATE TABLE nope"), "the error names the SQL: \($0)")
+        }
+        XCTAssertNil(try applied(path)[broken.count])
+        let half = try Database(path: path).prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'")
+        _ = try half.step()
+        XCTAssertEqual(half.int64(at: 0), 0, "the failed migration left nothing behind")
+    }
+
+    func testADatabaseFromANewerVersionIsRefused() throws {
+        let path = dir.path("events.sqlite")
+        let newer = Migrations.all + [Migration(id: Migrations.all.count + 1, name: "from the future", sql: "SELECT 1")]
+        try Migrations.migrate(Database(path: path), migrations: newer)
+        XCTAssertThrowsError(try EventStore(path: path)) { error in
+            let text = String(describing: error)
+            XCTAssertTrue(text.contains("newer than this agentviz-report knows"), text)
+            XCTAssertTrue(text.contains("from the future"), text)
+        }
+    }
+
+    func testAnEditedShippedMigrationIsRefused() throws {
+        let path = dir.path("events.sqlite")
+        _ = try EventStore(path: path)
+        var edited = Migrations.all
+        edited[0].name += " (edited)"
+        XCTAssertThrowsError(try Migrations.migrate(Database(path: path), migrations: edited)) {
+            XCTAssertTrue(String(describing: $0).contains("expects"), "\($0)")
+        }
+    }
+}
