@@ -64,6 +64,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             guard !group.isEmpty else { continue }
             out += ["### \(severity.rawValue.capitalized) (\(group.count))", ""]
             for item in group { out += finding(item) }
+            out.append("")
         }
         if !r.resolvedFindings.isEmpty {
             out += ["### Resolved since \(r.previousPeriod.label)", ""]

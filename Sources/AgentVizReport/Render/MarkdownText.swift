@@ -4,21 +4,23 @@ public enum MarkdownText {
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        var previous: Character = " "
-        for ch in text {
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
+            let previous: Character = i > 0 ? chars[i - 1] : " "
+            let next: Character = i + 1 < chars.count ? chars[i + 1] : " "
             switch ch {
             case "\n", "\r", "\r\n", "\u{2028}", "\u{2029}": out += " "
-            case "|", "`", "*", "_", "[", "]", "\\", "#", "~", "!", "(", ")": out += "\\" + String(ch)
+            // With `[` and `]` escaped no link or image can form, so `(`, `)`, `!` and
+            // `>` (never at a line start here) stay as they are, keeping the text readable.
+            case "|", "`", "*", "_", "[", "]", "\\", "#", "~": out += "\\" + String(ch)
             case "<": out += "&lt;"
-            case ">": out += "&gt;"
             case "&": out += "&amp;"
             // Break GitHub's autolinks (scheme://, www., user@host) without changing the text shown.
-            case ":": out += "&#58;"
+            case ":" where next == "/": out += "&#58;"
             case "@": out += "&#64;"
-            case "." where previous == "w": out += "&#46;"
+            case "." where previous == "w" || previous == "W": out += "&#46;"
             default: out.append(ch)
             }
-            previous = ch
         }
         return out
     }

@@ -83,7 +83,7 @@ final class DecoderRobustnessTests: XCTestCase {
     private func decode(_ bytes: [UInt8]) -> Result<Event, Rejection> {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
         defer { buffer.deallocate() }
-        buffer.copyMemory(from: UnsafeRawBufferPointer(start: bytes, count: bytes.count))
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
         return EventDecoder.decode(UnsafeRawBufferPointer(buffer))
     }
 

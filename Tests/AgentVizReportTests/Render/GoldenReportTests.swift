@@ -43,6 +43,7 @@ final class GoldenReportTests: XCTestCase {
     func testCommittedSchemaIsCurrent() throws {
         let url = TestFiles.root.appendingPathComponent("schemas/report-v1.schema.json")
         if ProcessInfo.processInfo.environment["AGENTVIZ_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try ReportSchema.text.write(to: url, atomically: true, encoding: .utf8)
             XCTFail("recorded the schema; run again")
             return
@@ -74,8 +75,9 @@ final class ReportSchemaTests: XCTestCase {
     func testEdgeFixtureReportsValidate() throws {
         let dir = TestFiles.root.appendingPathComponent("fixtures/edge")
         for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() {
-            let lines = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
-            try validate(try ReportHarness.report(lines, .week("2026-W47")))
+            // Read the file as-is (some fixtures are deliberately not valid UTF-8).
+            let source = ReportSource.input([.file(dir.appendingPathComponent(name).path)])
+            try validate(try source.report(ReportHarness.request(.week("2026-W47"))))
         }
     }
 

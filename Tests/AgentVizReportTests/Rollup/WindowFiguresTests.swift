@@ -161,7 +161,7 @@ final class WindowFiguresTests: XCTestCase {
         let r = try week([EventLine("x", "s1", "2026-11-17T10:00:00Z")], "2026-W30")
         XCTAssertEqual(r.totals, WindowFigures())
         XCTAssertNil(r.totals.failureRate)
-        XCTAssertNil(r.change["estimatedCostUsd"] ?? 0)
+        XCTAssertEqual(r.change["estimatedCostUsd"], .some(nil))
         XCTAssertEqual(r.byRepository, [])
         let json = ReportHarness.json(r)
         XCTAssertTrue(json.contains("\"failureRate\": null"))
