@@ -20,10 +20,20 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "How many rejected lines to print (the summary counts them all).")
     var showRejected = 20
 
+    @Flag(help: "Read every file from the start, not from where the last ingest of it stopped.")
+    var full = false
+
     func run() throws {
-        let job = try IngestJob.prepare(paths: paths, databasePath: db)
+        var job = try IngestJob.prepare(paths: paths, databasePath: db)
+        job.readEverything = full
         var shown = 0
-        let counters = try job.run { rejected in
+        let counters = try job.run(onFile: { source, start in
+            switch start {
+            case .fromStart: break
+            case .resumed(let offset): Console.log("\(source.displayName): resuming after byte \(offset) (read before)")
+            case .unchanged: Console.log("\(source.displayName): unchanged since the last ingest, skipped")
+            }
+        }) { rejected in
             if shown < showRejected { Console.log(rejected.description) }
             shown += 1
         }

@@ -16,6 +16,22 @@ public struct EventIngestor {
         onRejected: (RejectedLine) -> Void = { _ in }
     ) throws -> IngestCounters {
         var counters = IngestCounters()
+        for source in sources {
+            try source.withDescriptor { fd in
+                try ingest(fd: fd, name: source.displayName, into: &sink, counters: &counters, onRejected: onRejected)
+            }
+        }
+        return counters
+    }
+
+    /// Ingests the lines of `fd` from its current position (line numbers continue from
+    /// `linesBefore`), adding to `counters`. Every accepted event has reached the sink when
+    /// this returns. Returns how far the newline-terminated lines reach.
+    @discardableResult
+    public func ingest<Sink: EventSink>(
+        fd: Int32, name: String, linesBefore: Int = 0, into sink: inout Sink,
+        counters: inout IngestCounters, onRejected: (RejectedLine) -> Void = { _ in }
+    ) throws -> LineExtent {
         var batch: [Event] = []
         batch.reserveCapacity(batchSize)
         func flush() throws {
@@ -27,33 +43,29 @@ public struct EventIngestor {
             batch.removeAll(keepingCapacity: true)
         }
         let reader = LineReader(limit: lineLimit)
-        for source in sources {
-            try source.withDescriptor { fd in
-                try reader.forEachLine(fd: fd) { number, content in
-                    let result: Result<Event, Rejection>
-                    switch content {
-                    case .tooLong(let length):
-                        counters.linesRead += 1
-                        result = .failure(Rejection(.lineTooLong, "line is \(length) bytes, over the limit of \(lineLimit)"))
-                    case .bytes(let bytes):
-                        if Self.isBlank(bytes) { return }
-                        counters.linesRead += 1
-                        result = EventDecoder.decode(bytes)
-                    }
-                    switch result {
-                    case .success(var event):
-                        counters.redactions += redact(&event)
-                        batch.append(event)
-                        if batch.count >= batchSize { try flush() }
-                    case .failure(let rejection):
-                        counters.rejectedByReason[rejection.reason, default: 0] += 1
-                        onRejected(RejectedLine(source: source.displayName, line: number, rejection: rejection))
-                    }
-                }
+        let extent = try reader.forEachLine(fd: fd, linesBefore: linesBefore) { number, content in
+            let result: Result<Event, Rejection>
+            switch content {
+            case .tooLong(let length):
+                counters.linesRead += 1
+                result = .failure(Rejection(.lineTooLong, "line is \(length) bytes, over the limit of \(lineLimit)"))
+            case .bytes(let bytes):
+                if Self.isBlank(bytes) { return }
+                counters.linesRead += 1
+                result = EventDecoder.decode(bytes)
+            }
+            switch result {
+            case .success(var event):
+                counters.redactions += redact(&event)
+                batch.append(event)
+                if batch.count >= batchSize { try flush() }
+            case .failure(let rejection):
+                counters.rejectedByReason[rejection.reason, default: 0] += 1
+                onRejected(RejectedLine(source: name, line: number, rejection: rejection))
             }
         }
         try flush()
-        return counters
+        return extent
     }
 
     /// Redacts title and branch in place; returns how many fields held a secret.

@@ -5,6 +5,8 @@ public struct IngestJob {
     public var sources: [InputSource]
     public var databasePath: String
     public var lineLimit = LineReader.defaultLimit
+    /// Read every file from the start instead of resuming where the last ingest stopped.
+    public var readEverything = false
 
     /// Checks the paths and opens the store, before any line is read.
     public static func prepare(paths: [String], databasePath: String?) throws(JobError) -> IngestJob {
@@ -14,14 +16,17 @@ public struct IngestJob {
         return IngestJob(sources: sources, databasePath: databasePath ?? DefaultPaths.database)
     }
 
-    public func run(onRejected: (RejectedLine) -> Void) throws(JobError) -> IngestCounters {
+    public func run(
+        onFile: (InputSource, FileIngestStart) -> Void = { _, _ in },
+        onRejected: (RejectedLine) -> Void
+    ) throws(JobError) -> IngestCounters {
         let store: EventStore
         do { store = try EventStore(path: databasePath) } catch {
             throw .usage("cannot open the store \(databasePath): \(error)")
         }
         do {
-            var sink = StoreEventSink(store: store)
-            let counters = try EventIngestor(lineLimit: lineLimit).ingest(sources, into: &sink, onRejected: onRejected)
+            let ingest = ResumableIngest(store: store, ingestor: EventIngestor(lineLimit: lineLimit), readEverything: readEverything)
+            let counters = try ingest.run(sources, onFile: onFile, onRejected: onRejected)
             try store.addIngestCounters(counters)
             return counters
         } catch {

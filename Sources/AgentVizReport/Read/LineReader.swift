@@ -13,6 +13,13 @@ public enum LineContent {
     case tooLong(length: Int)
 }
 
+/// The newline-terminated part of what a reader read: `lines` lines (counting any before
+/// the start) in `bytes` bytes from where it started.
+public struct LineExtent: Equatable, Sendable {
+    public var lines: Int
+    public var bytes: Int
+}
+
 /// Streams the lines of a file descriptor in fixed-size chunks.
 ///
 /// It never holds more than one buffer (limit + chunk) in memory, whatever the file size:
@@ -30,19 +37,25 @@ public struct LineReader {
         self.chunkSize = chunkSize
     }
 
-    /// Calls `body(lineNumber, content)` for every line of `fd`, including the last one
-    /// when it has no final newline.
+    /// Calls `body(lineNumber, content)` for every line of `fd` from its current position,
+    /// including the last one when it has no final newline. Line numbers continue from
+    /// `linesBefore` (the lines before that position, when resuming a file).
+    ///
+    /// Returns how far the newline-terminated lines reach: a later run can resume there.
+    @discardableResult
     public func forEachLine(
-        fd: Int32, _ body: (Int, LineContent) throws -> Void
-    ) throws {
+        fd: Int32, linesBefore: Int = 0, _ body: (Int, LineContent) throws -> Void
+    ) throws -> LineExtent {
         let capacity = limit + 1 + chunkSize
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         let base = buffer.baseAddress!
         var filled = 0          // bytes [0, filled) hold the unfinished line
-        var lineNumber = 0
+        var lineNumber = linesBefore
         var skipping = false    // inside an over-long line
         var skippedLength = 0
+        var origin = 0          // bytes read before base[0]
+        var complete = LineExtent(lines: linesBefore, bytes: 0)
 
         while true {
             let n = try readSome(fd: fd, into: base + filled, count: capacity - filled)
@@ -52,6 +65,7 @@ public struct LineReader {
             var scanFrom = filled
             while let nl = findNewline(base, from: scanFrom, to: end) {
                 lineNumber += 1
+                complete = LineExtent(lines: lineNumber, bytes: origin + nl + 1)
                 if skipping {
                     skippedLength += nl - lineStart
                     try body(lineNumber, .tooLong(length: skippedLength))
@@ -70,9 +84,11 @@ public struct LineReader {
                 if !skipping { skipping = true; skippedLength = 0 }
                 skippedLength += tail
                 filled = 0
+                origin += end
             } else {
                 if lineStart > 0 && tail > 0 { memmove(base, base + lineStart, tail) }
                 filled = tail
+                origin += lineStart
             }
         }
         if skipping {
@@ -84,6 +100,7 @@ public struct LineReader {
                 try body(lineNumber + 1, .bytes(lineBytes(base, 0, filled)))
             }
         }
+        return complete
     }
 
     private func lineBytes(_ base: UnsafeMutableRawPointer, _ start: Int, _ end: Int) -> UnsafeRawBufferPointer {

@@ -52,24 +52,26 @@ extension EventStore {
     }
 
     public func fileState(path: String) throws -> FileState? {
-        let query = try db.prepare("SELECT identity, size, offset, fingerprint FROM file_state WHERE path = ?")
+        let query = try db.prepare("SELECT identity, size, offset, fingerprint, lines FROM file_state WHERE path = ?")
         try query.bind(path, at: 1)
         guard try query.step() else { return nil }
         return FileState(
             path: path, identity: query.string(at: 0) ?? "", size: query.int64(at: 1),
-            offset: query.int64(at: 2), fingerprint: UInt64(bitPattern: query.int64(at: 3)))
+            offset: query.int64(at: 2), fingerprint: UInt64(bitPattern: query.int64(at: 3)),
+            lines: Int(query.int64(at: 4)))
     }
 
     /// Records (replacing) the state of `s.path`.
     public func saveFileState(_ s: FileState) throws {
         let save = try db.prepare("""
-            INSERT OR REPLACE INTO file_state (path, identity, size, offset, fingerprint) VALUES (?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO file_state (path, identity, size, offset, fingerprint, lines) VALUES (?, ?, ?, ?, ?, ?)
             """)
         try save.bind(s.path, at: 1)
         try save.bind(s.identity, at: 2)
         try save.bind(s.size, at: 3)
         try save.bind(s.offset, at: 4)
         try save.bind(Int64(bitPattern: s.fingerprint), at: 5)
+        try save.bind(Int64(s.lines), at: 6)
         try db.transaction { try save.step() }
     }
 }

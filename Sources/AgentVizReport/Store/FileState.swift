@@ -8,14 +8,17 @@ public struct FileState: Equatable, Sendable {
     public var size: Int64
     /// Bytes read so far (up to the end of the last complete line).
     public var offset: Int64
-    /// A 64-bit hash (e.g. `FNV1a64`) of the bytes `0..<offset`, to notice a rewritten file.
+    /// A 64-bit hash (`FileProbe.fingerprint`) of the bytes `0..<offset`, to notice a rewritten file.
     public var fingerprint: UInt64
+    /// Lines up to `offset`, so line numbers in messages stay those of the whole file.
+    public var lines: Int
 
-    public init(path: String, identity: String, size: Int64, offset: Int64, fingerprint: UInt64) {
+    public init(path: String, identity: String, size: Int64, offset: Int64, fingerprint: UInt64, lines: Int = 0) {
         self.path = path
         self.identity = identity
         self.size = size
         self.offset = offset
         self.fingerprint = fingerprint
+        self.lines = lines
     }
 }

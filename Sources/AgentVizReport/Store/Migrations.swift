@@ -49,6 +49,9 @@ enum Migrations {
                 fingerprint INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        Migration(id: 2, name: "line count of file states", sql: """
+            ALTER TABLE file_state ADD COLUMN lines INTEGER NOT NULL DEFAULT 0;
+            """),
     ]
 
     /// Applies every migration `db` lacks, each in its own `BEGIN IMMEDIATE` transaction that

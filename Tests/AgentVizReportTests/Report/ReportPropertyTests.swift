@@ -61,8 +61,11 @@ final class ReportPropertyTests: XCTestCase {
         _ = try job.run { _ in }
         let viaStore = ReportHarness.json(try ReportSource.store(try EventStore(path: db)).report(request))
         XCTAssertEqual(viaInput, viaStore)
-        let second = try job.run { _ in }
+        var full = job
+        full.readEverything = true
+        let second = try full.run { _ in }
         XCTAssertEqual(second.eventsAccepted, 0)
+        XCTAssertEqual(second.duplicates, second.linesRead - second.rejected)
         let store = try EventStore(path: db)
         let twice = try ReportSource.store(store).report(request)
         let once = try ReportSource.input([.file(Self.sample)]).report(request)
