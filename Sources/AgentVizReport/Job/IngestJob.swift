@@ -37,7 +37,7 @@ public struct IngestJob {
 
 /// Counts duplicates without keeping events: `validate` reads files of any size.
 public struct FingerprintSink: EventSink {
-    private var fingerprints: [String: UInt64] = [:]
+    private var fingerprints = EventIdTable()
 
     public init() {}
 
@@ -45,11 +45,10 @@ public struct FingerprintSink: EventSink {
         var outcome = InsertOutcome()
         for event in batch {
             let fingerprint = event.contentFingerprint
-            if let kept = fingerprints[event.eventId] {
+            if let kept = fingerprints.insert(event.eventId, fingerprint: fingerprint) {
                 outcome.duplicates += 1
                 if kept != fingerprint { outcome.conflictingDuplicates += 1 }
             } else {
-                fingerprints[event.eventId] = fingerprint
                 outcome.inserted += 1
             }
         }

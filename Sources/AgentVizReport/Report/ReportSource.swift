@@ -14,12 +14,12 @@ public enum ReportSource {
         case .input(let sources):
             var sink = MemoryEventSink()
             let counters = try EventIngestor(lineLimit: lineLimit).ingest(sources, into: &sink, onRejected: onRejected)
-            builder.addEvents(sink.events)
+            for (_, events) in sink.sessions { builder.addSession(events) }
             return (builder.finish(), counters)
         case .store(let store):
             var current: [Event] = []
             try store.forEachEvent { event in
-                if let first = current.first, first.sessionId != event.sessionId {
+                if let first = current.first, !first.sessionId.utf8.elementsEqual(event.sessionId.utf8) {
                     builder.addSession(sortedEvents: current)
                     current.removeAll(keepingCapacity: true)
                 }

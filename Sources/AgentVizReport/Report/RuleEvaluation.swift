@@ -72,10 +72,9 @@ struct RuleEvaluation {
         for s in sessions {
             var key: [String: String?] = [:]
             for field in by { key[field] = .some(Self.byValue(s, field)) }
-            var entry = groups[key] ?? (WindowFigures(), [])
-            entry.0.add(s)
-            entry.1.append(s.sessionId)
-            groups[key] = entry
+            // Mutated in place: a copy out and back would copy the id list every time.
+            groups[key, default: (WindowFigures(), [])].0.add(s)
+            groups[key, default: (WindowFigures(), [])].1.append(s.sessionId)
         }
         return groups.map { key, entry in
             var values = Self.figureValues(entry.0, prefix: "")

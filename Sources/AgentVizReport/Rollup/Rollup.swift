@@ -60,8 +60,8 @@ public struct RollupBuilder {
 
     /// Groups loose events by session and adds them all.
     public mutating func addEvents<S: Sequence>(_ events: S) where S.Element == Event {
-        var bySession: [String: [Event]] = [:]
-        for event in events { bySession[event.sessionId, default: []].append(event) }
+        var bySession: [ExactString: [Event]] = [:]
+        for event in events { bySession[ExactString(event.sessionId), default: []].append(event) }
         for (_, list) in bySession { addSession(list) }
     }
 }

@@ -7,6 +7,22 @@ final class WindowFiguresTests: XCTestCase {
         try ReportHarness.report(lines, .week(label), tz: tz)
     }
 
+    /// Ids are bytes: canonically equivalent spellings are different sessions and events,
+    /// through the input path and through the store alike.
+    func testCanonicallyEquivalentIdsStayDistinct() throws {
+        let lines = [
+            EventLine("\u{e9}", "s\u{e9}", "2026-11-17T10:00:00Z"),
+            EventLine("e\u{301}", "se\u{301}", "2026-11-17T11:00:00Z"),
+        ]
+        let viaInput = try week(lines, "2026-W47")
+        XCTAssertEqual(viaInput.totals.activeSessions, 2)
+        XCTAssertEqual(viaInput.input.counters.duplicates, 0)
+        let store = try EventStore(path: ":memory:")
+        _ = try store.insert(lines.map { try! EventDecoder.decode($0.json).get() })
+        let viaStore = try ReportSource.store(store).report(ReportHarness.request(.week("2026-W47")))
+        XCTAssertEqual(viaStore.totals.activeSessions, 2)
+    }
+
     func testSessionCrossingAWeekBoundarySplitsUsageByCounterDeltas() throws {
         let lines = [
             EventLine("a1", "s1", "2026-11-22T23:00:00Z").with { $0.tokens = (80, 20); $0.cost = 1.0; $0.duration = 60 },
