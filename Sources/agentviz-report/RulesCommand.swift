@@ -63,14 +63,27 @@ struct RulesCheckCommand: ParsableCommand {
             }
             files.append((path, String(decoding: data, as: UTF8.self)))
         }
-        do {
-            let set = try RuleSet.load(files: files)
-            Console.log("\(set.rules.count) rules OK in \(paths.count) file(s)")
-        } catch {
+        // All files together first: a duplicate id across files is an error too.
+        let all: RuleSet
+        do { all = try RuleSet.load(files: files) } catch {
             for problem in error.errors { Console.log(problem.description) }
             Console.log("\(error.errors.count) problem(s) found")
             throw ExitCode(ExitStatus.problems)
         }
+        // Then every example, named by its own file.
+        var examples = 0, failed = 0
+        for file in files {
+            let result = try RuleExampleCheck.run(try RuleSet.load(files: [file]), path: file.path)
+            for failure in result.failures { Console.log(failure.description) }
+            examples += result.ran
+            failed += result.failures.count
+        }
+        guard failed == 0 else {
+            Console.log("\(failed) example(s) did not give their expected findings")
+            throw ExitCode(ExitStatus.problems)
+        }
+        let rules = all.rules.count
+        Console.log("\(rules) rules OK in \(paths.count) file(s); their \(examples) examples give the expected findings")
     }
 }
 

@@ -7,16 +7,29 @@ import XCTest
 final class DefaultRuleExamplesTests: RulesTestCase {
     func testEveryDefaultExampleGivesItsExpectedFindings() throws {
         let set = try RuleSet.load(yaml: String(contentsOf: Self.defaultRulesURL, encoding: .utf8), path: "rules/default.yml")
-        var ran = 0
-        for rule in set.rules {
-            for example in rule.examples {
-                let lines = example.events.split(separator: "\n").map(String.init)
-                let report = try ReportHarness.report(lines, .week(example.week), rules: RuleSet(rules: [rule]))
-                XCTAssertEqual(report.findings.map(\.finding.key).sorted(), example.expect.sorted(),
-                               "rule '\(rule.id)' example '\(example.name)' (rules/default.yml:\(example.line))")
-                ran += 1
-            }
-        }
+        let (failures, ran) = try RuleExampleCheck.run(set, path: "rules/default.yml")
+        XCTAssertEqual(failures.map(\.description), [])
         XCTAssertGreaterThanOrEqual(ran, 2 * set.rules.count)
+    }
+}
+
+/// The README's worked example of a custom rule stays valid and its examples pass.
+final class CustomRuleExampleTests: RulesTestCase {
+    func testTeamBudgetExampleChecksAndFires() throws {
+        let path = "rules/examples/team-budget.yml"
+        let text = try String(contentsOf: TestFiles.root.appendingPathComponent(path), encoding: .utf8)
+        let set = try RuleSet.load(files: [(path, text)])
+        let (failures, ran) = try RuleExampleCheck.run(set, path: path)
+        XCTAssertEqual(failures.map(\.description), [])
+        XCTAssertEqual(ran, 2)
+    }
+
+    func testAFailingExampleIsReportedWithItsLine() throws {
+        let text = try String(contentsOf: TestFiles.root.appendingPathComponent("rules/examples/team-budget.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "estimatedCostUsd > 15", with: "estimatedCostUsd > 25")
+        let set = try RuleSet.load(files: [("budget.yml", text)])
+        let (failures, _) = try RuleExampleCheck.run(set, path: "budget.yml")
+        XCTAssertEqual(failures.map(\.description),
+                       ["budget.yml:\(set.rules[0].examples[0].line): rule 'team-repository-budget' example 'one session costs $20 in acme/api': expected [{repository=acme/api}], found []"])
     }
 }
