@@ -13,18 +13,31 @@ struct EnvelopeReader {
 
     /// Valid once the required fields are known to be there; throws the first invalid field.
     func buildEvent(schemaVersion: consuming String) throws(Rejection) -> Event {
-        let eventId = try nonEmptyString(.eventId)
+        var maker = StringMaker()
+        let f = try buildFields(&maker)
+        return Event(
+            schemaVersion: schemaVersion, eventId: f.eventId, capturedAt: f.capturedAt, source: f.source,
+            sessionId: f.sessionId, sourceType: f.sourceType, status: f.status, repository: f.repository,
+            branch: f.branch, title: f.title, prNumber: f.prNumber, updatedAt: f.updatedAt, metrics: f.metrics,
+            operatorAction: f.operatorAction, debugEnabled: f.debugEnabled)
+    }
+
+    /// Every field checked in the fixed order; string values made by `strings` (Strings for
+    /// `Event`, interned numbers for the compact path), so both paths validate alike.
+    @inline(__always)
+    func buildFields<S: SlotStrings>(_ strings: inout S) throws(Rejection) -> DecodedFields<S.Text> {
+        let eventId = try strings.text(self, self[.eventId], of: .eventId, nonEmpty: true)
         let capturedAt = try timestamp(.capturedAt) ?? Timestamp(microseconds: 0)  // present: checked before
-        // gh-agent-viz names itself on every line: share one constant string.
-        let source = shortName(self[.source]) == ShortName("gh-agent-viz") ? "gh-agent-viz" : try optionalString(.source)
+        let source = try optionalText(.source, &strings)
 
         guard self[.session].kind == .object else { throw notAnObject(.session) }
-        let sessionId = try nonEmptyString(.sessionId)
+        let sessionId = try strings.text(self, self[.sessionId], of: .sessionId, nonEmpty: true)
         let sourceType = try choice(.sourceType, Self.sourceType)
         let status = try choice(.status, Self.status)
-        let repository = self[.repository].isPresent ? try nonEmptyString(.repository) : nil
-        let branch = try optionalString(.branch)
-        let title = try optionalString(.title)
+        let repository = self[.repository].isPresent
+            ? try strings.text(self, self[.repository], of: .repository, nonEmpty: true) : nil
+        let branch = try optionalText(.branch, &strings)
+        let title = try optionalText(.title, &strings)
         let prNumber = try whole(.prNumber, minimum: 1)
         let updatedAt = try timestamp(.updatedAt)
 
@@ -39,12 +52,29 @@ struct EnvelopeReader {
         case .falseValue: debugEnabled = false
         default: throw wrongType(.debugEnabled, "expected a boolean")
         }
+        return DecodedFields(
+            eventId: eventId, capturedAt: capturedAt, source: source, sessionId: sessionId,
+            sourceType: sourceType, status: status, repository: repository, branch: branch, title: title,
+            prNumber: prNumber, updatedAt: updatedAt, metrics: metrics, operatorAction: operatorAction,
+            debugEnabled: debugEnabled)
+    }
 
-        return Event(
-            schemaVersion: schemaVersion, eventId: consume eventId, capturedAt: capturedAt, source: consume source,
-            sessionId: consume sessionId, sourceType: sourceType, status: status, repository: consume repository,
-            branch: consume branch, title: consume title, prNumber: prNumber, updatedAt: updatedAt, metrics: metrics,
-            operatorAction: operatorAction, debugEnabled: debugEnabled)
+    /// Absent or null: nil. Otherwise it must be a string (any, even empty).
+    @inline(__always)
+    private func optionalText<S: SlotStrings>(_ field: EnvelopeField, _ strings: inout S) throws(Rejection) -> S.Text? {
+        let slot = self[field]
+        guard slot.isPresent else { return nil }
+        return try strings.text(self, slot, of: field, nonEmpty: false)
+    }
+
+    /// A string slot's type check, shared by every `SlotStrings`.
+    @inline(__always)
+    func checkString(_ slot: EnvelopeSlot, _ field: EnvelopeField, nonEmpty: Bool) throws(Rejection) {
+        if nonEmpty {
+            guard slot.kind == .string, slot.end > slot.start else { throw wrongType(field, "expected a non-empty string") }
+        } else {
+            guard slot.kind == .string else { throw wrongType(field, "expected a string") }
+        }
     }
 
     @inline(__always)
@@ -70,22 +100,6 @@ struct EnvelopeReader {
 
     func string(_ slot: EnvelopeSlot) -> String {
         JSONUnescaper.string(JSONStringToken(start: slot.start, end: slot.end, escaped: slot.escaped), in: base)
-    }
-
-    @inline(__always)
-    private func nonEmptyString(_ field: EnvelopeField) throws(Rejection) -> String {
-        let slot = self[field]
-        guard slot.kind == .string, slot.end > slot.start else { throw wrongType(field, "expected a non-empty string") }
-        return string(slot)
-    }
-
-    /// Absent or null: nil. Otherwise it must be a string (any, even empty).
-    @inline(__always)
-    private func optionalString(_ field: EnvelopeField) throws(Rejection) -> String? {
-        let slot = self[field]
-        guard slot.isPresent else { return nil }
-        guard slot.kind == .string else { throw wrongType(field, "expected a string") }
-        return string(slot)
     }
 
     @inline(__always)

@@ -49,7 +49,7 @@ extension EnvelopeReader {
 
     /// The schema-version reasons, checked only when `schemaVersion` is there (absent or
     /// null is a missing-field, which ranks below them). A nil version: absent.
-    private func schemaVersion() -> Result<String?, Rejection> {
+    func schemaVersion() -> Result<String?, Rejection> {
         let slot = self[.schemaVersion]
         guard slot.isPresent else { return .success(nil) }
         // The version every current producer writes, without building and checking a String.
@@ -65,7 +65,7 @@ extension EnvelopeReader {
 
     /// Every required field, in envelope order. A `session` or `metadata` that is there but
     /// not an object does not make its members missing: it is an invalid-field later.
-    private func firstMissingField() -> Rejection? {
+    func firstMissingField() -> Rejection? {
         for field in [EnvelopeField.schemaVersion, .eventId, .capturedAt] where !self[field].isPresent {
             return missing(field)
         }

@@ -41,10 +41,11 @@ public struct LineReader {
     /// including the last one when it has no final newline. Line numbers continue from
     /// `linesBefore` (the lines before that position, when resuming a file).
     ///
+    /// Reads at most `byteLimit` bytes (a chunk of a file that ends after a newline).
     /// Returns how far the newline-terminated lines reach: a later run can resume there.
     @discardableResult
     public func forEachLine(
-        fd: Int32, linesBefore: Int = 0, _ body: (Int, LineContent) throws -> Void
+        fd: Int32, linesBefore: Int = 0, byteLimit: Int = .max, _ body: (Int, LineContent) throws -> Void
     ) throws -> LineExtent {
         let capacity = limit + 1 + chunkSize
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
@@ -56,10 +57,12 @@ public struct LineReader {
         var skippedLength = 0
         var origin = 0          // bytes read before base[0]
         var complete = LineExtent(lines: linesBefore, bytes: 0)
+        var budget = byteLimit
 
         while true {
-            let n = try readSome(fd: fd, into: base + filled, count: capacity - filled)
+            let n = try readSome(fd: fd, into: base + filled, count: min(capacity - filled, budget))
             if n == 0 { break }
+            budget -= n
             let end = filled + n
             var lineStart = 0
             var scanFrom = filled

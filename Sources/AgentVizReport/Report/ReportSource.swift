@@ -1,7 +1,11 @@
 /// Where a report's events come from: input files read straight through an in-memory
 /// sink, or the SQLite store. Both paths feed the same roll-up, so they give the same figures.
 public enum ReportSource {
+    /// Input files through the fast path: chunks decoded in parallel into compact events.
     case input([InputSource])
+    /// Input files through the plain path: one `Event` per line, kept in memory. Obviously
+    /// correct and slower; the tests check the fast path against it, figure by figure.
+    case plainInput([InputSource])
     case store(EventStore)
 
     /// Reads the events into `request`'s roll-up and returns it with the input counters.
@@ -12,6 +16,10 @@ public enum ReportSource {
         var builder = request.makeRollupBuilder()
         switch self {
         case .input(let sources):
+            let history = try ParallelInput(lineLimit: lineLimit).read(sources, onRejected: onRejected)
+            history.rollup(into: &builder)
+            return (builder.finish(), history.counters)
+        case .plainInput(let sources):
             var sink = MemoryEventSink()
             let counters = try EventIngestor(lineLimit: lineLimit).ingest(sources, into: &sink, onRejected: onRejected)
             for (_, events) in sink.sessions { builder.addSession(events) }

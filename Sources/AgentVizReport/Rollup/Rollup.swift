@@ -38,8 +38,11 @@ public struct RollupBuilder {
 
     /// Adds one session whose events are already in timeline order.
     public mutating func addSession(sortedEvents events: [Event]) {
-        guard !events.isEmpty else { return }
-        let timeline = SessionTimeline(sortedEvents: events)
+        add(SessionTimeline(sortedEvents: events, text: EventText()))
+    }
+
+    mutating func add<Text: TimelineText>(_ timeline: SessionTimeline<Text>) {
+        guard !timeline.events.isEmpty else { return }
         rollup.metricRegressions += timeline.metricRegressions
         rollup.sessionCount += 1
         for window in windows {

@@ -1,7 +1,9 @@
 /// One session's events in timeline order, with what every window question needs
 /// precomputed once: running counter maxima, failure and completion transitions.
-struct SessionTimeline {
-    let events: [Event]
+struct SessionTimeline<Text: TimelineText> {
+    typealias E = Text.Event
+    let events: [E]
+    let text: Text
     /// `usageAfter[i]`: the counters' maxima over events `0...i`.
     private(set) var usageAfter: [Usage] = []
     private(set) var isFailure: [Bool] = []
@@ -10,13 +12,14 @@ struct SessionTimeline {
     private(set) var metricRegressions = 0
 
     /// `events` must be one session's events, sorted with `TimelineOrder.precedes`.
-    init(sortedEvents events: [Event]) {
+    init(sortedEvents events: [E], text: Text) {
         self.events = events
+        self.text = text
         usageAfter.reserveCapacity(events.count)
         var running = Usage()
         var previous: SessionStatus?
         for event in events {
-            metricRegressions += running.absorbMaximum(of: event.metrics)
+            metricRegressions += event.absorb(into: &running)
             usageAfter.append(running)
             isFailure.append(event.status == .failed && previous != .failed)
             isCompletion.append(event.status == .completed && previous != .completed)
@@ -45,7 +48,7 @@ struct SessionTimeline {
         guard hi > lo else { return nil }
         let last = events[hi - 1]
         var view = SessionWindow(
-            sessionId: last.sessionId, status: last.status, sourceType: last.sourceType,
+            sessionId: text.sessionId(last), status: last.status, sourceType: last.sourceType,
             repository: nil, branch: nil, title: nil, prNumber: nil,
             started: lo == 0, failures: 0, completions: 0, events: hi - lo, resumes: 0,
             usage: usage(before: hi) - usage(before: lo), hasCostData: false,
@@ -61,11 +64,11 @@ struct SessionTimeline {
         var missing = 5
         while i >= 0 && missing > 0 {
             let e = events[i]
-            if view.repository == nil, let v = e.repository { view.repository = v; missing -= 1 }
-            if view.branch == nil, let v = e.branch { view.branch = v; missing -= 1 }
-            if view.title == nil, let v = e.title { view.title = v; missing -= 1 }
+            if view.repository == nil, let v = text.repository(e) { view.repository = v; missing -= 1 }
+            if view.branch == nil, let v = text.branch(e) { view.branch = v; missing -= 1 }
+            if view.title == nil, let v = text.title(e) { view.title = v; missing -= 1 }
             if view.prNumber == nil, let v = e.prNumber { view.prNumber = v; missing -= 1 }
-            if !view.hasCostData, e.metrics.estimatedCostUsd != nil { view.hasCostData = true; missing -= 1 }
+            if !view.hasCostData, e.hasCost { view.hasCostData = true; missing -= 1 }
             i -= 1
         }
         return view

@@ -1,0 +1,65 @@
+/// One accepted event in 96 bytes with no references: what the fast `--input` path keeps
+/// per event. Text fields are numbers in a string table (`none` for absent); counters are
+/// -1 when absent (the contract's counters are all >= 0).
+struct CompactEvent {
+    static let none: Int32 = -1
+
+    var capturedMicros: Int64
+    /// `updatedAt`, or `capturedAt` when absent (microseconds): only the timeline order reads it.
+    var orderAt: Int64
+    /// The eventId's number in the id table (byte order breaks timeline ties).
+    var id: Int32
+    var session: Int32
+    var repository: Int32
+    var branch: Int32
+    var title: Int32
+    var statusCode: UInt8
+    var sourceTypeCode: UInt8
+    var actionCode: UInt8
+    /// 0 when absent (a prNumber is >= 1).
+    var pr: Int64
+    var durationSeconds: Int64
+    var tokenInput: Int64
+    var tokenOutput: Int64
+    var tokenTotal: Int64
+    /// Nano-dollars as `Usage` counts them; -1 when absent.
+    var costNanos: Int64
+}
+
+extension CompactEvent: TimelineEvent {
+    static let statuses = SessionStatus.allCases
+    static let sourceTypes = SourceType.allCases
+    static let actions = OperatorAction.allCases
+
+    var capturedAt: Timestamp { Timestamp(microseconds: capturedMicros) }
+    var status: SessionStatus { Self.statuses[Int(statusCode)] }
+    var sourceType: SourceType { Self.sourceTypes[Int(sourceTypeCode)] }
+    var operatorAction: OperatorAction { Self.actions[Int(actionCode)] }
+    var prNumber: Int64? { pr == 0 ? nil : pr }
+    var hasCost: Bool { costNanos >= 0 }
+
+    func absorb(into usage: inout Usage) -> Int {
+        var regressions = 0
+        @inline(__always) func raise(_ current: inout Int64, _ value: Int64) {
+            guard value >= 0 else { return }
+            if value < current { regressions += 1 } else { current = value }
+        }
+        raise(&usage.tokenInput, tokenInput)
+        raise(&usage.tokenOutput, tokenOutput)
+        raise(&usage.tokenTotal, tokenTotal)
+        raise(&usage.durationSeconds, durationSeconds)
+        raise(&usage.costNanos, costNanos)
+        return regressions
+    }
+}
+
+/// The text of compact events: one table of strings for the whole input.
+struct CompactText: TimelineText {
+    let strings: [String]
+
+    @inline(__always) private func text(_ i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
+    func sessionId(_ e: CompactEvent) -> String { strings[Int(e.session)] }
+    func repository(_ e: CompactEvent) -> String? { text(e.repository) }
+    func branch(_ e: CompactEvent) -> String? { text(e.branch) }
+    func title(_ e: CompactEvent) -> String? { text(e.title) }
+}

@@ -1,0 +1,83 @@
+/// Every accepted event of an input, compact, first per eventId, with one string table:
+/// what the fast `--input` path holds in memory (about 170 bytes per event).
+struct CompactHistory {
+    private(set) var events: [CompactEvent] = []
+    /// Kept events' ids, numbered like `events` (byte order breaks timeline ties).
+    private(set) var ids = ByteKeyTable()
+    private var fingerprints: [UInt64] = []
+    private var strings = ByteKeyTable()
+    private(set) var texts: [String] = []
+    private(set) var counters = IngestCounters()
+
+    /// Adds a chunk after every earlier chunk (so the first line per eventId wins); its
+    /// line numbers are shifted by `linesBefore`, and its rejected lines passed on in order.
+    mutating func merge(_ chunk: DecodedChunk, linesBefore: Int, onRejected: (RejectedLine) -> Void) {
+        let local = chunk.strings.table
+        var global = [Int32](repeating: 0, count: local.count)
+        local.arena.withUnsafeBytes { arena in
+            for i in 0..<local.count {
+                let start = local.starts[i], end = local.starts[i + 1]
+                let bytes = UnsafeRawBufferPointer(rebasing: arena[start..<end])
+                let (index, added) = strings.intern(bytes, hash: local.hashes[i])
+                if added { texts.append(String(decoding: bytes, as: UTF8.self)) }
+                global[i] = Int32(index)
+            }
+        }
+        @inline(__always) func map(_ i: Int32) -> Int32 { i < 0 ? i : global[Int(i)] }
+        events.reserveCapacity(events.count + chunk.events.count)
+        chunk.strings.idArena.withUnsafeBytes { arena in
+            for (n, var event) in chunk.events.enumerated() {
+                let local = Int(event.id)
+                let start = chunk.strings.idStarts[local], end = chunk.strings.idStarts[local + 1]
+                let (id, added) = ids.intern(UnsafeRawBufferPointer(rebasing: arena[start..<end]), hash: chunk.strings.idHashes[local])
+                let fingerprint = chunk.fingerprints[n]
+                guard added else {
+                    counters.duplicates += 1
+                    if fingerprints[id] != fingerprint { counters.conflictingDuplicates += 1 }
+                    continue
+                }
+                fingerprints.append(fingerprint)
+                event.id = Int32(id)
+                event.session = map(event.session)
+                event.repository = map(event.repository)
+                event.branch = map(event.branch)
+                event.title = map(event.title)
+                events.append(event)
+            }
+        }
+        counters.linesRead += chunk.counters.linesRead
+        counters.redactions += chunk.counters.redactions
+        counters.rejectedByReason.merge(chunk.counters.rejectedByReason, uniquingKeysWith: +)
+        counters.eventsAccepted = events.count
+        for var line in chunk.rejected {
+            line.line += linesBefore
+            onRejected(line)
+        }
+    }
+
+    /// Adds every session to `builder`: events grouped by session (a counting sort on the
+    /// session's string number), each session sorted in timeline order.
+    func rollup(into builder: inout RollupBuilder) {
+        var starts = [Int](repeating: 0, count: texts.count + 1)
+        for e in events { starts[Int(e.session) + 1] += 1 }
+        for i in 0..<texts.count { starts[i + 1] += starts[i] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: events.count)
+        for (i, e) in events.enumerated() {
+            order[next[Int(e.session)]] = Int32(i)
+            next[Int(e.session)] += 1
+        }
+        let text = CompactText(strings: texts)
+        var session: [CompactEvent] = []
+        for s in 0..<texts.count where starts[s + 1] > starts[s] {
+            session.removeAll(keepingCapacity: true)
+            for k in starts[s]..<starts[s + 1] { session.append(events[Int(order[k])]) }
+            session.sort { a, b in
+                if a.capturedMicros != b.capturedMicros { return a.capturedMicros < b.capturedMicros }
+                if a.orderAt != b.orderAt { return a.orderAt < b.orderAt }
+                return ids.precedes(Int(a.id), Int(b.id))
+            }
+            builder.add(SessionTimeline(sortedEvents: session, text: text))
+        }
+    }
+}
