@@ -24,7 +24,6 @@ struct CompactHistory {
             }
         }
         @inline(__always) func map(_ i: Int32) -> Int32 { i < 0 ? i : global[Int(i)] }
-        events.reserveCapacity(events.count + chunk.events.count)
         chunk.strings.idArena.withUnsafeBytes { arena in
             for (n, var event) in chunk.events.enumerated() {
                 let local = Int(event.id)
