@@ -24,6 +24,19 @@ struct ByteKeyTable {
 
     func bytes(_ key: Int) -> ArraySlice<UInt8> { arena[starts[key]..<starts[key + 1]] }
 
+    /// Room for `keys` more keys of `bytes` bytes in all, without regrowing.
+    mutating func reserve(keys: Int, bytes: Int) {
+        arena.reserveCapacity(arena.count + bytes)
+        starts.reserveCapacity(starts.count + keys)
+        hashes.reserveCapacity(hashes.count + keys)
+        var size = slots.count
+        while size < 2 * (hashes.count + keys) + 2 { size *= 2 }
+        if size > slots.count {
+            slots = [UInt64](repeating: 0, count: size / 2)  // grow() doubles and re-indexes
+            grow()
+        }
+    }
+
     /// The key's number, and whether it was added now.
     mutating func intern(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (index: Int, added: Bool) {
         let tag = hash >> 32

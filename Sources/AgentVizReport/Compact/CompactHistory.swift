@@ -9,6 +9,31 @@ struct CompactHistory {
     private(set) var texts: [String] = []
     private(set) var counters = IngestCounters()
 
+    /// Makes room for `events` more events at once (growing a large array by doubling
+    /// would hold the old and the new copy at the same time).
+    mutating func reserve(events more: Int, idBytes: Int) {
+        events.reserveCapacity(events.count + more)
+        fingerprints.reserveCapacity(fingerprints.count + more)
+        ids.reserve(keys: more, bytes: idBytes)
+    }
+
+    mutating func intern(id bytes: UnsafeRawBufferPointer) -> (index: Int, added: Bool) {
+        let result = ids.intern(bytes)
+        if result.added { fingerprints.append(0) }
+        return result
+    }
+
+    mutating func intern(text bytes: UnsafeRawBufferPointer) -> Int32 {
+        let (index, added) = strings.intern(bytes)
+        if added { texts.append(String(decoding: bytes, as: UTF8.self)) }
+        return Int32(index)
+    }
+
+    mutating func append(_ event: CompactEvent) {
+        events.append(event)
+        counters.eventsAccepted = events.count
+    }
+
     /// Adds a chunk after every earlier chunk (so the first line per eventId wins); its
     /// line numbers are shifted by `linesBefore`, and its rejected lines passed on in order.
     mutating func merge(_ chunk: DecodedChunk, linesBefore: Int, onRejected: (RejectedLine) -> Void) {

@@ -25,77 +25,96 @@ public struct ParallelInput {
         var history = CompactHistory()
         for source in sources {
             try source.withDescriptor { fd in
-                let size = try FileProbe.identity(fd: fd).size
-                // stdin and pipes are read in one sequential chunk.
-                let ranges = source == .standardInput || size == 0 ? [0..<Int.max] : try ChunkPlan.ranges(fd: fd, size: Int(size), target: chunkBytes)
-                var linesBefore = 0
-                var wave = 0
-                while wave < ranges.count {
-                    let batch = Array(ranges[wave..<min(ranges.count, wave + 2 * workers)])
-                    let chunks = try decode(batch, source: source, fd: fd)
-                    for chunk in chunks {
-                        history.merge(chunk, linesBefore: linesBefore, onRejected: onRejected)
-                        linesBefore += chunk.lines
-                    }
-                    wave += batch.count
+                let size = Int(try FileProbe.identity(fd: fd).size)
+                guard case .file(let path) = source, size > 0 else {
+                    // stdin and pipes: one sequential chunk on this thread.
+                    var decoder = ChunkDecoder(sourceName: source.displayName, lineLimit: lineLimit)
+                    try decoder.read(fd: fd, byteLimit: .max)
+                    history.merge(decoder.chunk, linesBefore: 0, onRejected: onRejected)
+                    return
                 }
+                let ranges = try ChunkPlan.ranges(fd: fd, size: size, target: chunkBytes)
+                try pipeline(path: path, name: source.displayName, ranges: ranges, size: size, into: &history, onRejected: onRejected)
             }
         }
         return history
     }
 
-    /// Decodes `ranges` of one source in parallel; results in range order.
-    private func decode(_ ranges: [Range<Int>], source: InputSource, fd: Int32) throws -> [DecodedChunk] {
-        let name = source.displayName
+    /// Workers decode chunks ahead (at most `2 * workers + 1` decoded or in progress) while
+    /// this thread merges them in order, so merging overlaps decoding.
+    private func pipeline(
+        path: String, name: String, ranges: [Range<Int>], size: Int,
+        into history: inout CompactHistory, onRejected: (RejectedLine) -> Void
+    ) throws {
+        let slots = ChunkSlots(count: ranges.count)
         let limit = lineLimit
-        if ranges.count == 1 || source == .standardInput {
-            // One chunk: read it on this thread, from the descriptor's current position.
-            var decoder = ChunkDecoder(sourceName: name, lineLimit: limit)
-            if source != .standardInput, lseek(fd, off_t(ranges[0].lowerBound), SEEK_SET) < 0 {
-                throw InputError.unreadable(path: name, reason: String(cString: strerror(errno)))
-            }
-            try decoder.read(fd: fd, byteLimit: ranges[0].upperBound == Int.max ? .max : ranges[0].count)
-            return [decoder.chunk]
-        }
-        guard case .file(let path) = source else { return [] }
-        let results = ResultSlots(count: ranges.count)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
-            results.set(i, Result { () throws -> DecodedChunk in
-                let fd = open(path, O_RDONLY)
-                guard fd >= 0 else { throw InputError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-                defer { close(fd) }
-                guard lseek(fd, off_t(ranges[i].lowerBound), SEEK_SET) >= 0 else {
-                    throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        let ahead = 2 * workers + 1
+        var dispatched = 0
+        var linesBefore = 0
+        for i in ranges.indices {
+            while dispatched < ranges.count && dispatched <= i + ahead {
+                let n = dispatched
+                DispatchQueue.global().async {
+                    slots.put(n, Result { try Self.decode(path: path, name: name, range: ranges[n], lineLimit: limit) })
                 }
-                var decoder = ChunkDecoder(sourceName: name, lineLimit: limit)
-                let open = ranges[i].upperBound == Int.max
-                try decoder.read(fd: fd, byteLimit: open ? .max : ranges[i].count)
-                return decoder.chunk
-            })
+                dispatched += 1
+            }
+            let chunk = try slots.take(i).get()
+            if i == 0, !chunk.events.isEmpty, ranges.count > 1 {
+                // Size the history once from the first chunk's density: no doubling copies.
+                let expected = size / max(1, ranges[0].count / chunk.events.count) * 21 / 20
+                history.reserve(events: expected, idBytes: expected * (chunk.strings.idArena.count / chunk.events.count + 1))
+            }
+            history.merge(chunk, linesBefore: linesBefore, onRejected: onRejected)
+            linesBefore += chunk.lines
         }
-        return try results.values.map { try $0!.get() }
+    }
+
+    private static func decode(path: String, name: String, range: Range<Int>, lineLimit: Int) throws -> DecodedChunk {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
+            throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        var decoder = ChunkDecoder(sourceName: name, lineLimit: lineLimit)
+        try decoder.read(fd: fd, byteLimit: range.upperBound == Int.max ? .max : range.count)
+        return decoder.chunk
     }
 }
 
-/// Per-index results written by concurrent workers (each index by exactly one worker).
-private final class ResultSlots: @unchecked Sendable {
-    private(set) var values: [Result<DecodedChunk, Error>?]
-    private let lock = NSLockLite()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Result<DecodedChunk, Error>) {
-        lock.withLock { values[i] = value }
-    }
-}
-
-/// A pthread mutex (Foundation-free).
-private final class NSLockLite: @unchecked Sendable {
+/// Decoded chunks handed from workers to the merging thread, each slot written once and
+/// taken once; `take` waits for its slot.
+private final class ChunkSlots: @unchecked Sendable {
+    private var values: [Result<DecodedChunk, Error>?]
     private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () -> T) -> T {
+    private var filled = pthread_cond_t()
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&filled, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(&filled)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    func put(_ i: Int, _ value: Result<DecodedChunk, Error>) {
+        pthread_mutex_lock(&mutex)
+        values[i] = value
+        pthread_cond_broadcast(&filled)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    func take(_ i: Int) -> Result<DecodedChunk, Error> {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        return body()
+        while values[i] == nil { pthread_cond_wait(&filled, &mutex) }
+        let value = values[i]!
+        values[i] = nil
+        return value
     }
 }
 

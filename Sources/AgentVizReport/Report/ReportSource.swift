@@ -25,15 +25,8 @@ public enum ReportSource {
             for (_, events) in sink.sessions { builder.addSession(events) }
             return (builder.finish(), counters)
         case .store(let store):
-            var current: [Event] = []
-            try store.forEachEvent { event in
-                if let first = current.first, !first.sessionId.utf8.elementsEqual(event.sessionId.utf8) {
-                    builder.addSession(sortedEvents: current)
-                    current.removeAll(keepingCapacity: true)
-                }
-                current.append(event)
-            }
-            builder.addSession(sortedEvents: current)
+            let history = try CompactHistory.load(from: store)
+            history.rollup(into: &builder)
             return (builder.finish(), try store.ingestCounters())
         }
     }

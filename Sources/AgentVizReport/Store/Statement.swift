@@ -82,6 +82,12 @@ final class Statement {
     func double(at column: Int32) -> Double { sqlite3_column_double(handle, column) }
     func optionalDouble(at column: Int32) -> Double? { isNull(at: column) ? nil : double(at: column) }
 
+    /// The column's text as bytes, valid until the next step; nil for NULL.
+    func bytes(at column: Int32) -> UnsafeRawBufferPointer? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
     func string(at column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))

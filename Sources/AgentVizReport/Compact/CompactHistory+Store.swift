@@ -1,0 +1,32 @@
+extension CompactHistory {
+    /// Every event of `store`, compact, for the same roll-up as the `--input` path: a scan
+    /// in storage order, text interned from SQLite's row buffer, no `Event` and no sort in
+    /// SQL (sessions are grouped and ordered in memory).
+    static func load(from store: EventStore) throws -> CompactHistory {
+        var history = CompactHistory()
+        history.reserve(events: try store.eventCount(), idBytes: 0)
+        try store.forEachStoredEvent { row in try history.appendStored(row) }
+        return history
+    }
+
+    /// A stored event is already unique and redacted: only intern and append it.
+    private mutating func appendStored(_ row: StoredEventRow) throws {
+        let (id, added) = intern(id: row.eventId)
+        guard added else { return }  // the store keeps one row per eventId
+        func text(_ bytes: UnsafeRawBufferPointer?) -> Int32 {
+            guard let bytes else { return CompactEvent.none }
+            return intern(text: bytes)
+        }
+        let capturedAt = row.capturedAt
+        append(CompactEvent(
+            capturedMicros: capturedAt, orderAt: row.updatedAt ?? capturedAt, id: Int32(id),
+            session: intern(text: row.sessionId), repository: text(row.repository),
+            branch: text(row.branch), title: text(row.title),
+            statusCode: UInt8(CompactEvent.statuses.firstIndex(of: try row.status())!),
+            sourceTypeCode: UInt8(CompactEvent.sourceTypes.firstIndex(of: try row.sourceType())!),
+            actionCode: UInt8(CompactEvent.actions.firstIndex(of: try row.operatorAction())!),
+            pr: row.prNumber ?? 0, durationSeconds: row.durationSeconds ?? -1,
+            tokenInput: row.tokenInput ?? -1, tokenOutput: row.tokenOutput ?? -1,
+            tokenTotal: row.tokenTotal ?? -1, costNanos: row.estimatedCostUsd.map(Usage.nanos) ?? -1))
+    }
+}
