@@ -13,6 +13,7 @@ struct ByteKeyTable {
     private(set) var hashes: [UInt64] = []
     /// 0 = empty; else `hash >> 32 << 32 | (key + 1)`.
     private var slots = [UInt64](repeating: 0, count: 1 << 10)
+    private var unindexed = false
 
     var count: Int { hashes.count }
 
@@ -24,11 +25,22 @@ struct ByteKeyTable {
 
     func bytes(_ key: Int) -> ArraySlice<UInt8> { arena[starts[key]..<starts[key + 1]] }
 
+    /// Adds a key known to be new that will never be looked up (the ids of stored events,
+    /// unique by construction): numbered like the others, but not indexed.
+    mutating func appendUnindexed(_ key: UnsafeRawBufferPointer) -> Int {
+        arena.append(contentsOf: key)
+        starts.append(arena.count)
+        hashes.append(0)
+        unindexed = true
+        return hashes.count - 1
+    }
+
     /// Room for `keys` more keys of `bytes` bytes in all, without regrowing.
-    mutating func reserve(keys: Int, bytes: Int) {
+    mutating func reserve(keys: Int, bytes: Int, indexed: Bool = true) {
         arena.reserveCapacity(arena.count + bytes)
         starts.reserveCapacity(starts.count + keys)
         hashes.reserveCapacity(hashes.count + keys)
+        guard indexed else { return }
         var size = slots.count
         while size < 2 * (hashes.count + keys) + 2 { size *= 2 }
         if size > slots.count {
@@ -39,6 +51,7 @@ struct ByteKeyTable {
 
     /// The key's number, and whether it was added now.
     mutating func intern(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (index: Int, added: Bool) {
+        precondition(!unindexed, "a table with unindexed keys cannot be searched")
         let tag = hash >> 32
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask

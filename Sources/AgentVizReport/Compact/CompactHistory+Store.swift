@@ -4,22 +4,22 @@ extension CompactHistory {
     /// SQL (sessions are grouped and ordered in memory).
     static func load(from store: EventStore) throws -> CompactHistory {
         var history = CompactHistory()
-        history.reserve(events: try store.eventCount(), idBytes: 0)
+        let count = try store.eventCount()
+        history.reserve(events: count, idBytes: count * 40, deduplicate: false)
         try store.forEachStoredEvent { row in try history.appendStored(row) }
         return history
     }
 
     /// A stored event is already unique and redacted: only intern and append it.
     private mutating func appendStored(_ row: StoredEventRow) throws {
-        let (id, added) = intern(id: row.eventId)
-        guard added else { return }  // the store keeps one row per eventId
+        let id = append(uniqueId: row.eventId)  // the store keeps one row per eventId
         func text(_ bytes: UnsafeRawBufferPointer?) -> Int32 {
             guard let bytes else { return CompactEvent.none }
             return intern(text: bytes)
         }
         let capturedAt = row.capturedAt
         append(CompactEvent(
-            capturedMicros: capturedAt, orderAt: row.updatedAt ?? capturedAt, id: Int32(id),
+            capturedMicros: capturedAt, orderAt: row.updatedAt ?? capturedAt, id: id,
             session: intern(text: row.sessionId), repository: text(row.repository),
             branch: text(row.branch), title: text(row.title),
             statusCode: UInt8(CompactEvent.statuses.firstIndex(of: try row.status())!),

@@ -11,16 +11,15 @@ struct CompactHistory {
 
     /// Makes room for `events` more events at once (growing a large array by doubling
     /// would hold the old and the new copy at the same time).
-    mutating func reserve(events more: Int, idBytes: Int) {
+    mutating func reserve(events more: Int, idBytes: Int, deduplicate: Bool = true) {
         events.reserveCapacity(events.count + more)
-        fingerprints.reserveCapacity(fingerprints.count + more)
-        ids.reserve(keys: more, bytes: idBytes)
+        if deduplicate { fingerprints.reserveCapacity(fingerprints.count + more) }
+        ids.reserve(keys: more, bytes: idBytes, indexed: deduplicate)
     }
 
-    mutating func intern(id bytes: UnsafeRawBufferPointer) -> (index: Int, added: Bool) {
-        let result = ids.intern(bytes)
-        if result.added { fingerprints.append(0) }
-        return result
+    /// An id known to be unique (a stored event's): kept for timeline ties, not indexed.
+    mutating func append(uniqueId bytes: UnsafeRawBufferPointer) -> Int32 {
+        Int32(ids.appendUnindexed(bytes))
     }
 
     mutating func intern(text bytes: UnsafeRawBufferPointer) -> Int32 {

@@ -35,12 +35,23 @@ public struct ResumableIngest {
         onRejected: (RejectedLine) -> Void = { _ in }
     ) throws -> IngestCounters {
         var counters = IngestCounters()
-        var sink = StoreEventSink(store: store)
         for source in sources {
             try source.withDescriptor { fd in
+                // Decoding here, inserting on a second thread; a file's state is saved only
+                // once all its events are stored.
+                var sink = BackgroundStoreSink(inserter: BackgroundInserter(store: store))
+                var finished = false
+                defer { if !finished { _ = try? sink.inserter.finish() } }  // on errors: stop the thread
+                func finish() throws {
+                    finished = true
+                    let outcome = try sink.inserter.finish()
+                    counters.eventsAccepted += outcome.inserted
+                    counters.duplicates += outcome.duplicates
+                    counters.conflictingDuplicates += outcome.conflictingDuplicates
+                }
                 guard case .file(let path) = source else {
                     try ingestor.ingest(fd: fd, name: source.displayName, into: &sink, counters: &counters, onRejected: onRejected)
-                    return
+                    return try finish()
                 }
                 let key = Self.canonicalPath(path)
                 let (identity, size) = try FileProbe.identity(fd: fd)
@@ -48,7 +59,7 @@ public struct ResumableIngest {
                 // Same size as last time: nothing appended (an unfinished last line included).
                 if let start, start.size == size {
                     onFile(source, .unchanged)
-                    return
+                    return try finish()
                 }
                 onFile(source, start.map { .resumed(offset: $0.offset) } ?? .fromStart)
                 let offset = start?.offset ?? 0
@@ -58,6 +69,7 @@ public struct ResumableIngest {
                 let extent = try ingestor.ingest(
                     fd: fd, name: source.displayName, linesBefore: start?.lines ?? 0,
                     into: &sink, counters: &counters, onRejected: onRejected)
+                try finish()
                 // Resume after the last complete line: an unfinished last line may still be
                 // being written, so it is read again next time.
                 let end = offset + Int64(extent.bytes)
