@@ -23,11 +23,19 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Read every file from the start, not from where the last ingest of it stopped.")
     var full = false
 
+    @Flag(help: "No progress display and no per-file notes (progress is shown only when stderr is a terminal).")
+    var quiet = false
+
     func run() throws {
         var job = try IngestJob.prepare(paths: paths, databasePath: db)
         job.readEverything = full
         var shown = 0
-        let counters = try job.run(onFile: { source, start in
+        let files = job.sources.compactMap { source -> String? in
+            if case .file(let path) = source { return path } else { return nil }
+        }
+        let progress = TerminalProgress.make(label: "ingesting", paths: files, quiet: quiet)
+        let counters = try job.run(progress: progress, onFile: { source, start in
+            if quiet { return }
             switch start {
             case .fromStart: break
             case .resumed(let offset): Console.log("\(source.displayName): resuming after byte \(offset) (read before)")

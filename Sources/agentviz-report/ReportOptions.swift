@@ -37,6 +37,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Exit 3 when a finding at or above this severity exists (info, low, medium, high, critical).")
     var failOn: String?
 
+    @Flag(help: "No progress display (it is shown only when stderr is a terminal anyway).")
+    var quiet = false
+
     func jobOptions(_ period: PeriodSelection) -> ReportJobOptions {
         var o = ReportJobOptions(period: period)
         o.inputs = inputs
@@ -62,7 +65,11 @@ struct ReportOptions: ParsableArguments {
     func run(_ period: PeriodSelection) throws {
         let job = try ReportJob.prepare(jobOptions(period))
         var rejected = 0
-        let outcome = try job.run { line in
+        let files = job.inputs.compactMap { source -> String? in
+            if case .file(let path) = source { return path } else { return nil }
+        }
+        let progress = TerminalProgress.make(label: "reading", paths: files, quiet: quiet)
+        let outcome = try job.run(progress: progress) { line in
             if rejected < 20 { Console.log(line.description) }
             rejected += 1
         }

@@ -2,11 +2,17 @@ extension CompactHistory {
     /// Every event of `store`, compact, for the same roll-up as the `--input` path: a scan
     /// in storage order, text interned from SQLite's row buffer, no `Event` and no sort in
     /// SQL (sessions are grouped and ordered in memory).
-    static func load(from store: EventStore) throws -> CompactHistory {
+    static func load(from store: EventStore, progress: ReadProgress? = nil) throws -> CompactHistory {
         var history = CompactHistory()
         let count = try store.eventCount()
         history.reserve(events: count, idBytes: count * 40, deduplicate: false)
-        try store.forEachStoredEvent { row in try history.appendStored(row) }
+        var rows = 0
+        try store.forEachStoredEvent { row in
+            try history.appendStored(row)
+            rows += 1
+            if rows == 65_536 { progress?.advanced(bytes: 0, events: rows); rows = 0 }
+        }
+        progress?.advanced(bytes: 0, events: rows)
         return history
     }
 

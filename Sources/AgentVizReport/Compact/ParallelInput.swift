@@ -14,6 +14,7 @@ public struct ParallelInput {
     public var workers: Int
     /// Target chunk size (tests use tiny chunks to cut files everywhere).
     public var chunkBytes: Int
+    public var progress: ReadProgress?
 
     public init(lineLimit: Int = LineReader.defaultLimit, workers: Int = ProcessInfoCores.count, chunkBytes: Int = ChunkPlan.targetBytes) {
         self.lineLimit = lineLimit
@@ -31,6 +32,7 @@ public struct ParallelInput {
                     var decoder = ChunkDecoder(sourceName: source.displayName, lineLimit: lineLimit)
                     try decoder.read(fd: fd, byteLimit: .max)
                     history.merge(decoder.chunk, linesBefore: 0, onRejected: onRejected)
+                    progress?.advanced(bytes: 0, events: decoder.chunk.events.count)
                     return
                 }
                 let ranges = try ChunkPlan.ranges(fd: fd, size: size, target: chunkBytes)
@@ -67,6 +69,7 @@ public struct ParallelInput {
             }
             history.merge(chunk, linesBefore: linesBefore, onRejected: onRejected)
             linesBefore += chunk.lines
+            progress?.advanced(bytes: min(ranges[i].upperBound, size) - ranges[i].lowerBound, events: chunk.events.count)
         }
     }
 

@@ -3,6 +3,7 @@
 public struct EventIngestor {
     public var lineLimit: Int
     public var batchSize: Int
+    public var progress: ReadProgress?
     let redactor = SecretRedactor()
 
     public init(lineLimit: Int = LineReader.defaultLimit, batchSize: Int = 50_000) {
@@ -43,19 +44,30 @@ public struct EventIngestor {
             batch.removeAll(keepingCapacity: true)
         }
         let reader = LineReader(limit: lineLimit)
+        var unreported = 0, unreportedLines = 0, events = 0
         let extent = try reader.forEachLine(fd: fd, linesBefore: linesBefore) { number, content in
             let result: Result<Event, Rejection>
+            if let progress {
+                unreportedLines += 1
+                if unreportedLines == 16_384 {
+                    progress.advanced(bytes: unreported, events: events)
+                    unreported = 0; unreportedLines = 0; events = 0
+                }
+            }
             switch content {
             case .tooLong(let length):
                 counters.linesRead += 1
+                unreported += length + 1
                 result = .failure(Rejection(.lineTooLong, "line is \(length) bytes, over the limit of \(lineLimit)"))
             case .bytes(let bytes):
+                unreported += bytes.count + 1
                 if Self.isBlank(bytes) { return }
                 counters.linesRead += 1
                 result = EventDecoder.decode(bytes)
             }
             switch result {
             case .success(var event):
+                events += 1
                 counters.redactions += redact(&event)
                 batch.append(event)
                 if batch.count >= batchSize { try flush() }
@@ -65,6 +77,7 @@ public struct EventIngestor {
             }
         }
         try flush()
+        progress?.advanced(bytes: unreported, events: events)
         return extent
     }
 

@@ -58,11 +58,13 @@ public struct ResumableIngest {
                 let start = try resumePoint(fd: fd, key: key, identity: identity, size: size)
                 // Same size as last time: nothing appended (an unfinished last line included).
                 if let start, start.size == size {
+                    ingestor.progress?.advanced(bytes: Int(size), events: 0)
                     onFile(source, .unchanged)
                     return try finish()
                 }
                 onFile(source, start.map { .resumed(offset: $0.offset) } ?? .fromStart)
                 let offset = start?.offset ?? 0
+                ingestor.progress?.advanced(bytes: Int(offset), events: 0)
                 guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
                     throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
                 }

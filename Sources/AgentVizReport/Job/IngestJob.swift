@@ -17,6 +17,7 @@ public struct IngestJob {
     }
 
     public func run(
+        progress: ReadProgress? = nil,
         onFile: (InputSource, FileIngestStart) -> Void = { _, _ in },
         onRejected: (RejectedLine) -> Void
     ) throws(JobError) -> IngestCounters {
@@ -25,7 +26,10 @@ public struct IngestJob {
             throw .usage("cannot open the store \(databasePath): \(error)")
         }
         do {
-            let ingest = ResumableIngest(store: store, ingestor: EventIngestor(lineLimit: lineLimit), readEverything: readEverything)
+            defer { progress?.finished() }
+            var ingestor = EventIngestor(lineLimit: lineLimit)
+            ingestor.progress = progress
+            let ingest = ResumableIngest(store: store, ingestor: ingestor, readEverything: readEverything)
             let counters = try ingest.run(sources, onFile: onFile, onRejected: onRejected)
             try store.addIngestCounters(counters)
             return counters

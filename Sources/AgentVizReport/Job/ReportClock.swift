@@ -32,3 +32,12 @@ public struct ReportClock: Sendable {
         return .system
     }
 }
+
+/// Elapsed time for progress displays (never for report data, which reads `ReportClock`).
+public enum MonotonicClock {
+    public static func seconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}

@@ -82,14 +82,14 @@ public enum ReportJob {
 
 extension PreparedReportJob {
     /// Reads, rolls up, evaluates and renders. Rejected input lines go to `onRejected`.
-    public func run(onRejected: (RejectedLine) -> Void = { _ in }) throws(JobError) -> ReportOutcome {
+    public func run(progress: ReadProgress? = nil, onRejected: (RejectedLine) -> Void = { _ in }) throws(JobError) -> ReportOutcome {
         let report: Report
         do {
             if let databasePath {
                 let store = try EventStore(path: databasePath)
-                report = try ReportSource.store(store).report(request)
+                report = try ReportSource.store(store).report(request, progress: progress)
             } else {
-                report = try ReportSource.input(inputs).report(request, onRejected: onRejected)
+                report = try ReportSource.input(inputs).report(request, progress: progress, onRejected: onRejected)
             }
         } catch let error as JobError {
             throw error

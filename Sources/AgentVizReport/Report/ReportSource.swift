@@ -10,13 +10,16 @@ public enum ReportSource {
 
     /// Reads the events into `request`'s roll-up and returns it with the input counters.
     public func rollup(
-        for request: ReportRequest, lineLimit: Int = LineReader.defaultLimit,
+        for request: ReportRequest, lineLimit: Int = LineReader.defaultLimit, progress: ReadProgress? = nil,
         onRejected: (RejectedLine) -> Void = { _ in }
     ) throws -> (Rollup, IngestCounters) {
+        defer { progress?.finished() }
         var builder = request.makeRollupBuilder()
         switch self {
         case .input(let sources):
-            let history = try ParallelInput(lineLimit: lineLimit).read(sources, onRejected: onRejected)
+            var input = ParallelInput(lineLimit: lineLimit)
+            input.progress = progress
+            let history = try input.read(sources, onRejected: onRejected)
             history.rollup(into: &builder)
             return (builder.finish(), history.counters)
         case .plainInput(let sources):
@@ -25,7 +28,7 @@ public enum ReportSource {
             for (_, events) in sink.sessions { builder.addSession(events) }
             return (builder.finish(), counters)
         case .store(let store):
-            let history = try CompactHistory.load(from: store)
+            let history = try CompactHistory.load(from: store, progress: progress)
             history.rollup(into: &builder)
             return (builder.finish(), try store.ingestCounters())
         }
@@ -33,10 +36,10 @@ public enum ReportSource {
 
     /// The whole job: read, roll up, build the report.
     public func report(
-        _ request: ReportRequest, lineLimit: Int = LineReader.defaultLimit,
+        _ request: ReportRequest, lineLimit: Int = LineReader.defaultLimit, progress: ReadProgress? = nil,
         onRejected: (RejectedLine) -> Void = { _ in }
     ) throws -> Report {
-        let (rollup, counters) = try rollup(for: request, lineLimit: lineLimit, onRejected: onRejected)
+        let (rollup, counters) = try rollup(for: request, lineLimit: lineLimit, progress: progress, onRejected: onRejected)
         return ReportBuilder.build(rollup: rollup, counters: counters, request: request)
     }
 }

@@ -77,6 +77,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(bad.stderr.hasPrefix("-:2: malformed-json"), bad.stderr)
     }
 
+    func testNoProgressDisplayWhenStderrIsNotATerminalAndQuietIsAccepted() throws {
+        let plain = try Binary.run(["weekly", "--input", sample, "--week", "2026-W45", "--format", "json", now])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertFalse(plain.stderr.contains("\r"), "a pipe gets no progress line")
+        let quiet = try Binary.run(["weekly", "--input", sample, "--week", "2026-W45", "--format", "json", "--quiet", now])
+        XCTAssertEqual(quiet.status, 0, quiet.stderr)
+        XCTAssertEqual(quiet.stdout, plain.stdout)
+        let db = TestFiles.directory().appendingPathComponent("q.sqlite").path
+        let ingest = try Binary.run(["ingest", sample, "--db", db, "--quiet"])
+        XCTAssertEqual(ingest.status, 0, ingest.stderr)
+        let again = try Binary.run(["ingest", sample, "--db", db, "--quiet"])
+        XCTAssertFalse(again.stderr.contains("unchanged"), "--quiet drops per-file notes")
+        XCTAssertTrue(again.stderr.contains("0 lines read"), again.stderr)
+    }
+
     func testIngestThenReportFromTheStore() throws {
         let db = TestFiles.directory().appendingPathComponent("a.sqlite").path
         let ingest = try Binary.run(["ingest", sample, "fixtures/edge/every-reason.ndjson", "--db", db])
