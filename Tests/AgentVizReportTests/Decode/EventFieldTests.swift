@@ -41,14 +41,7 @@ final class EventFieldTests: XCTestCase {
     func testMinimalEventHasOnlyRequiredFields() throws {
         let line = #"{"schemaVersion":"1.0","eventId":"e","capturedAt":"2026-11-22T10:00:00Z","session":{"id":"s","sourceType":"local-copilot","status":"queued"},"metadata":{"operatorAction":"open_pr"}}"#
         let event = try XCTUnwrap(assertDecoded(line))
-        XCTAssertNil(event.source)
-        XCTAssertNil(event.repository)
-        XCTAssertNil(event.branch)
-        XCTAssertNil(event.title)
-        XCTAssertNil(event.prNumber)
-        XCTAssertNil(event.updatedAt)
-        XCTAssertEqual(event.metrics, Metrics())
-        XCTAssertNil(event.debugEnabled)
+        assertOnlyRequiredFields(event)
         XCTAssertEqual(event.operatorAction, .openPR)
     }
 
@@ -68,14 +61,7 @@ final class EventFieldTests: XCTestCase {
             line.set(path, "null")
         }
         let event = try XCTUnwrap(assertDecoded(line.text))
-        XCTAssertNil(event.source)
-        XCTAssertNil(event.repository)
-        XCTAssertNil(event.branch)
-        XCTAssertNil(event.title)
-        XCTAssertNil(event.prNumber)
-        XCTAssertNil(event.updatedAt)
-        XCTAssertEqual(event.metrics, Metrics())
-        XCTAssertNil(event.debugEnabled)
+        assertOnlyRequiredFields(event)
         XCTAssertEqual(assertDecoded(valid.with("metrics", "null").text)?.metrics, Metrics())
         XCTAssertEqual(assertDecoded(valid.with("metrics", "{}").text)?.metrics, Metrics())
     }
@@ -356,5 +342,17 @@ final class EventFieldTests: XCTestCase {
         // Syntax errors say where, not what.
         let m = assertDecodeRejected(valid.with("session.title", "\"\(secret)\\x\"").text, .malformedJSON)
         XCTAssertFalse(m?.detail.contains("SECRET") ?? true)
+    }
+
+    /// Every optional field is absent (nil) and the metrics are empty.
+    func assertOnlyRequiredFields(_ event: Event, line: UInt = #line) {
+        XCTAssertNil(event.source, line: line)
+        XCTAssertNil(event.repository, line: line)
+        XCTAssertNil(event.branch, line: line)
+        XCTAssertNil(event.title, line: line)
+        XCTAssertNil(event.prNumber, line: line)
+        XCTAssertNil(event.updatedAt, line: line)
+        XCTAssertEqual(event.metrics, Metrics(), line: line)
+        XCTAssertNil(event.debugEnabled, line: line)
     }
 }
