@@ -54,6 +54,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
     }
 
+    static let findingsPerRule = 10
+    static let resolvedShown = 20
+
     func recommendations(_ r: Report) -> [String] {
         var out = ["## Recommendations", ""]
         if r.findings.isEmpty {
@@ -63,13 +66,25 @@ public struct MarkdownReportRenderer: ReportRenderer {
             let group = r.findings.filter { $0.finding.severity == severity }
             guard !group.isEmpty else { continue }
             out += ["### \(severity.rawValue.capitalized) (\(group.count))", ""]
-            for item in group { out += finding(item) }
+            // A person reads the first few of each rule (the list is sorted by savings);
+            // the JSON report keeps every finding.
+            var shown: [String: Int] = [:]
+            for item in group {
+                shown[item.finding.ruleId, default: 0] += 1
+                if shown[item.finding.ruleId]! <= Self.findingsPerRule { out += finding(item) }
+            }
+            for (rule, count) in shown.sorted(by: { $0.key < $1.key }) where count > Self.findingsPerRule {
+                out.append("- … and \(count - Self.findingsPerRule) more `\(rule)` findings (all of them are in the JSON report)")
+            }
             out.append("")
         }
         if !r.resolvedFindings.isEmpty {
-            out += ["### Resolved since \(r.previousPeriod.label)", ""]
-            for f in r.resolvedFindings {
+            out += ["### Resolved since \(r.previousPeriod.label) (\(r.resolvedFindings.count))", ""]
+            for f in r.resolvedFindings.prefix(Self.resolvedShown) {
                 out.append("- `\(f.ruleId)` \(keyText(f.key)): \(M.escape(f.title))")
+            }
+            if r.resolvedFindings.count > Self.resolvedShown {
+                out.append("- … and \(r.resolvedFindings.count - Self.resolvedShown) more (all of them are in the JSON report)")
             }
             out.append("")
         }
