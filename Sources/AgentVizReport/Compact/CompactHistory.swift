@@ -8,6 +8,9 @@ struct CompactHistory {
     private var strings = ByteKeyTable()
     private(set) var texts: [String] = []
     private(set) var counters = IngestCounters()
+    /// False for `validate`: count and deduplicate, but keep no events or strings.
+    var keepsEvents = true
+    private var kept = 0
 
     /// Makes room for `events` more events at once (growing a large array by doubling
     /// would hold the old and the new copy at the same time).
@@ -30,15 +33,16 @@ struct CompactHistory {
 
     mutating func append(_ event: CompactEvent) {
         events.append(event)
-        counters.eventsAccepted = events.count
+        kept += 1
+        counters.eventsAccepted = kept
     }
 
     /// Adds a chunk after every earlier chunk (so the first line per eventId wins); its
     /// line numbers are shifted by `linesBefore`, and its rejected lines passed on in order.
     mutating func merge(_ chunk: DecodedChunk, linesBefore: Int, onRejected: (RejectedLine) -> Void) {
         let local = chunk.strings.table
-        var global = [Int32](repeating: 0, count: local.count)
-        local.arena.withUnsafeBytes { arena in
+        var global = [Int32](repeating: 0, count: keepsEvents ? local.count : 0)
+        if keepsEvents { local.arena.withUnsafeBytes { arena in
             for i in 0..<local.count {
                 let start = local.starts[i], end = local.starts[i + 1]
                 let bytes = UnsafeRawBufferPointer(rebasing: arena[start..<end])
@@ -46,7 +50,7 @@ struct CompactHistory {
                 if added { texts.append(String(decoding: bytes, as: UTF8.self)) }
                 global[i] = Int32(index)
             }
-        }
+        } }
         @inline(__always) func map(_ i: Int32) -> Int32 { i < 0 ? i : global[Int(i)] }
         chunk.strings.idArena.withUnsafeBytes { arena in
             for (n, var event) in chunk.events.enumerated() {
@@ -60,6 +64,8 @@ struct CompactHistory {
                     continue
                 }
                 fingerprints.append(fingerprint)
+                kept += 1
+                guard keepsEvents else { continue }
                 event.id = Int32(id)
                 event.session = map(event.session)
                 event.repository = map(event.repository)
@@ -71,7 +77,7 @@ struct CompactHistory {
         counters.linesRead += chunk.counters.linesRead
         counters.redactions += chunk.counters.redactions
         counters.rejectedByReason.merge(chunk.counters.rejectedByReason, uniquingKeysWith: +)
-        counters.eventsAccepted = events.count
+        counters.eventsAccepted = kept
         for var line in chunk.rejected {
             line.line += linesBefore
             onRejected(line)

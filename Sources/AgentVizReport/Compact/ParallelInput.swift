@@ -22,8 +22,14 @@ public struct ParallelInput {
         self.chunkBytes = max(1, chunkBytes)
     }
 
-    func read(_ sources: [InputSource], onRejected: (RejectedLine) -> Void) throws -> CompactHistory {
+    /// Reads and checks every line like `read`, keeping only the counters: `validate`.
+    public func count(_ sources: [InputSource], onRejected: (RejectedLine) -> Void) throws -> IngestCounters {
+        try read(sources, keepingEvents: false, onRejected: onRejected).counters
+    }
+
+    func read(_ sources: [InputSource], keepingEvents: Bool = true, onRejected: (RejectedLine) -> Void) throws -> CompactHistory {
         var history = CompactHistory()
+        history.keepsEvents = keepingEvents
         for source in sources {
             try source.withDescriptor { fd in
                 let size = Int(try FileProbe.identity(fd: fd).size)
@@ -62,7 +68,7 @@ public struct ParallelInput {
                 dispatched += 1
             }
             let chunk = try slots.take(i).get()
-            if i == 0, !chunk.events.isEmpty, ranges.count > 1 {
+            if i == 0, history.keepsEvents, !chunk.events.isEmpty, ranges.count > 1 {
                 // Size the history once from the first chunk's density: no doubling copies.
                 let expected = size / max(1, ranges[0].count / chunk.events.count) * 21 / 20
                 history.reserve(events: expected, idBytes: expected * (chunk.strings.idArena.count / chunk.events.count + 1))

@@ -39,27 +39,6 @@ public struct IngestJob {
     }
 }
 
-/// Counts duplicates without keeping events: `validate` reads files of any size.
-public struct FingerprintSink: EventSink {
-    private var fingerprints = EventIdTable()
-
-    public init() {}
-
-    public mutating func accept(_ batch: [Event]) throws -> InsertOutcome {
-        var outcome = InsertOutcome()
-        for event in batch {
-            let fingerprint = event.contentFingerprint
-            if let kept = fingerprints.insert(event.eventId, fingerprint: fingerprint) {
-                outcome.duplicates += 1
-                if kept != fingerprint { outcome.conflictingDuplicates += 1 }
-            } else {
-                outcome.inserted += 1
-            }
-        }
-        return outcome
-    }
-}
-
 /// `validate`: the producers' contract check; every problem, then a summary.
 public enum ValidateJob {
     public static func prepare(paths: [String]) throws(JobError) -> [InputSource] {
@@ -67,9 +46,9 @@ public enum ValidateJob {
         do { return try InputSource.resolve(paths) } catch { throw .usage("\(error)") }
     }
 
+    /// Chunks checked on every core (the `--input` fast path, keeping no events).
     public static func run(_ sources: [InputSource], onRejected: (RejectedLine) -> Void) throws(JobError) -> IngestCounters {
-        var sink = FingerprintSink()
-        do { return try EventIngestor().ingest(sources, into: &sink, onRejected: onRejected) } catch {
+        do { return try ParallelInput().count(sources, onRejected: onRejected) } catch {
             throw .runtime("\(error)")
         }
     }

@@ -50,6 +50,11 @@ final class FastPathTests: XCTestCase {
             let expected = try plain(source, request)
             for chunk in [1 << 20, 64, 1] {
                 assertSame(try fast(source, request, chunkBytes: chunk), expected, "\(name), chunks of \(chunk) bytes")
+                // validate's counting-only read agrees too.
+                var rejected: [RejectedLine] = []
+                let counters = try ParallelInput(chunkBytes: chunk).count(source) { rejected.append($0) }
+                XCTAssertEqual(counters, expected.0.input.counters, name)
+                XCTAssertEqual(rejected.map(\.description), expected.1.map(\.description), name)
             }
         }
         // Several files at once: duplicates across files, line numbers per file.
