@@ -99,7 +99,7 @@ struct ChunkDecoder {
             pr: fields.prNumber ?? 0,
             durationSeconds: m.durationSeconds ?? -1, tokenInput: m.tokenInput ?? -1,
             tokenOutput: m.tokenOutput ?? -1, tokenTotal: m.tokenTotal ?? -1,
-            costNanos: m.estimatedCostUsd.map(Usage.nanos) ?? -1))
+            cost: m.estimatedCostUsd ?? -1))
         chunk.fingerprints.append(fingerprint(version, fields))
     }
 

@@ -22,8 +22,8 @@ struct CompactEvent {
     var tokenInput: Int64
     var tokenOutput: Int64
     var tokenTotal: Int64
-    /// Nano-dollars as `Usage` counts them; -1 when absent.
-    var costNanos: Int64
+    /// The event's `estimatedCostUsd`; -1 when absent.
+    var cost: Double
 }
 
 extension CompactEvent: TimelineEvent {
@@ -36,19 +36,19 @@ extension CompactEvent: TimelineEvent {
     var sourceType: SourceType { Self.sourceTypes[Int(sourceTypeCode)] }
     var operatorAction: OperatorAction { Self.actions[Int(actionCode)] }
     var prNumber: Int64? { pr == 0 ? nil : pr }
-    var hasCost: Bool { costNanos >= 0 }
+    var hasCost: Bool { cost >= 0 }
 
     func absorb(into usage: inout Usage) -> Int {
         var regressions = 0
-        @inline(__always) func raise(_ current: inout Int64, _ value: Int64) {
+        @inline(__always) func raise(_ current: inout Int128, _ value: Int128) {
             guard value >= 0 else { return }
             if value < current { regressions += 1 } else { current = value }
         }
-        raise(&usage.tokenInput, tokenInput)
-        raise(&usage.tokenOutput, tokenOutput)
-        raise(&usage.tokenTotal, tokenTotal)
-        raise(&usage.durationSeconds, durationSeconds)
-        raise(&usage.costNanos, costNanos)
+        raise(&usage.tokenInput, Int128(tokenInput))
+        raise(&usage.tokenOutput, Int128(tokenOutput))
+        raise(&usage.tokenTotal, Int128(tokenTotal))
+        raise(&usage.durationSeconds, Int128(durationSeconds))
+        raise(&usage.costNanos, cost >= 0 ? Usage.nanos(cost) : -1)
         return regressions
     }
 }

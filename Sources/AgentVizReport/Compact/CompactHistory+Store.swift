@@ -33,6 +33,6 @@ extension CompactHistory {
             actionCode: UInt8(CompactEvent.actions.firstIndex(of: try row.operatorAction())!),
             pr: row.prNumber ?? 0, durationSeconds: row.durationSeconds ?? -1,
             tokenInput: row.tokenInput ?? -1, tokenOutput: row.tokenOutput ?? -1,
-            tokenTotal: row.tokenTotal ?? -1, costNanos: row.estimatedCostUsd.map(Usage.nanos) ?? -1))
+            tokenTotal: row.tokenTotal ?? -1, cost: row.estimatedCostUsd ?? -1))
     }
 }

@@ -116,7 +116,7 @@ public struct JSONReportRenderer: ReportRenderer {
         case .bool(let b): return .bool(b)
         case .string(let s): return .string(s)
         case .number(let d):
-            if d == d.rounded(), abs(d) < 9e15 { return .int(Int64(d)) }
+            if d == d.rounded(), abs(d) < 9e15 { return .int(Int128(d)) }
             return .double(d)
         }
     }

@@ -3,13 +3,14 @@
 public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
-    case int(Int64)
+    case int(Int128)
     case double(Double)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public static func int(_ n: Int) -> JSONValue { .int(Int64(n)) }
+    public static func int(_ n: Int) -> JSONValue { .int(Int128(n)) }
+    public static func int(_ n: Int64) -> JSONValue { .int(Int128(n)) }
     public static func optional(_ d: Double?) -> JSONValue { d.map(JSONValue.double) ?? .null }
     public static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
 

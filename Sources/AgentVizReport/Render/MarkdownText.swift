@@ -26,7 +26,7 @@ public enum MarkdownText {
     }
 
     /// `1,234,567`
-    public static func integer(_ n: Int64) -> String {
+    public static func integer(_ n: Int128) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {
@@ -36,14 +36,13 @@ public enum MarkdownText {
         return n < 0 ? "-" + out : out
     }
 
-    public static func integer(_ n: Int) -> String { integer(Int64(n)) }
+    public static func integer(_ n: Int64) -> String { integer(Int128(n)) }
+    public static func integer(_ n: Int) -> String { integer(Int128(n)) }
 
     /// `$1,234.56` (rounded to the cent; amounts under a cent show as `<$0.01`).
     public static func money(_ usd: Double) -> String {
         if usd > 0 && usd < 0.005 { return "<$0.01" }
-        let cents = Int64((abs(usd) * 100).rounded())
-        let text = "$" + integer(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + String(cents % 100)
-        return usd < 0 ? "-" + text : text
+        return (usd < 0 ? "-$" : "$") + decimal(abs(usd), places: 2)
     }
 
     /// `12.5%`; `n/a` for nil.
@@ -55,10 +54,11 @@ public enum MarkdownText {
     public static func decimal(_ value: Double, places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
-        let scaled = Int64((abs(value) * scale).rounded())
-        var fraction = String(scaled % Int64(scale))
+        // 128-bit and held at 10^37: no figure a report can hold traps here.
+        let scaled = Int128(min((abs(value) * scale).rounded(), 1e37))
+        var fraction = String(scaled % Int128(scale))
         while fraction.count < places { fraction = "0" + fraction }
-        let text = integer(scaled / Int64(scale)) + (places > 0 ? "." + fraction : "")
+        let text = integer(scaled / Int128(scale)) + (places > 0 ? "." + fraction : "")
         return value < 0 && scaled != 0 ? "-" + text : text
     }
 

@@ -1,7 +1,7 @@
 /// A window figure as a value, with its kind: the one table that JSON, Markdown and the
 /// rule rows all read, so a figure's name is spelled in one place.
 public enum FigureValue: Equatable, Sendable {
-    case count(Int64)
+    case count(Int128)
     case money(Double)
     case ratio(Double?)
 
@@ -29,24 +29,24 @@ extension WindowFigures {
 
     public func value(_ name: String) -> FigureValue {
         switch name {
-        case "activeSessions": return .count(Int64(activeSessions))
-        case "startedSessions": return .count(Int64(startedSessions))
-        case "completedSessions": return .count(Int64(completedSessions))
-        case "failedSessions": return .count(Int64(failedSessions))
+        case "activeSessions": return .count(Int128(activeSessions))
+        case "startedSessions": return .count(Int128(startedSessions))
+        case "completedSessions": return .count(Int128(completedSessions))
+        case "failedSessions": return .count(Int128(failedSessions))
         case "failureRate": return .ratio(failureRate)
         case "tokenInput": return .count(usage.tokenInput)
         case "tokenOutput": return .count(usage.tokenOutput)
         case "tokenTotal": return .count(usage.tokenTotal)
         case "estimatedCostUsd": return .money(usage.estimatedCostUsd)
         case "durationSeconds": return .count(usage.durationSeconds)
-        case "events": return .count(Int64(events))
-        case "resumes": return .count(Int64(resumes))
-        case "sessionsWithoutCost": return .count(Int64(sessionsWithoutCost))
-        case "sessionsWithoutRepository": return .count(Int64(sessionsWithoutRepository))
+        case "events": return .count(Int128(events))
+        case "resumes": return .count(Int128(resumes))
+        case "sessionsWithoutCost": return .count(Int128(sessionsWithoutCost))
+        case "sessionsWithoutRepository": return .count(Int128(sessionsWithoutRepository))
         case "shareWithoutCost": return .ratio(shareWithoutCost)
         case "shareWithoutRepository": return .ratio(shareWithoutRepository)
-        case "completedWithoutPr": return .count(Int64(completedWithoutPr))
-        case "agentTasksCompletedWithoutPr": return .count(Int64(agentTasksCompletedWithoutPr))
+        case "completedWithoutPr": return .count(Int128(completedWithoutPr))
+        case "agentTasksCompletedWithoutPr": return .count(Int128(agentTasksCompletedWithoutPr))
         default: preconditionFailure("unknown figure \(name)")
         }
     }

@@ -28,9 +28,10 @@ public enum ReportBuilder {
     /// Groups sessions by a field as of the window's end; most costly first, then by tokens,
     /// then by key (byte order, sessions without a value last).
     static func breakdown(_ sessions: [SessionWindow], by key: (SessionWindow) -> String?) -> [Breakdown] {
-        var groups: [String?: WindowFigures] = [:]
-        for s in sessions { groups[key(s), default: WindowFigures()].add(s) }
-        return groups.map { Breakdown(key: $0.key, figures: $0.value) }.sorted { a, b in
+        // Keys compare as bytes: "café" spelled two ways is two repositories.
+        var groups: [ExactString?: WindowFigures] = [:]
+        for s in sessions { groups[key(s).map(ExactString.init), default: WindowFigures()].add(s) }
+        return groups.map { Breakdown(key: $0.key?.value, figures: $0.value) }.sorted { a, b in
             if a.figures.usage.costNanos != b.figures.usage.costNanos {
                 return a.figures.usage.costNanos > b.figures.usage.costNanos
             }

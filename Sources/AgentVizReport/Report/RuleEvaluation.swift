@@ -68,15 +68,17 @@ struct RuleEvaluation {
     }
 
     func groupRows(_ sessions: [SessionWindow], by: [String]) -> [RuleRow] {
-        var groups: [[String: String?]: (WindowFigures, [String])] = [:]
+        // Values compare as bytes, like every identifier and name in the contract.
+        var groups: [[String: ExactString?]: (WindowFigures, [String])] = [:]
         for s in sessions {
-            var key: [String: String?] = [:]
-            for field in by { key[field] = .some(Self.byValue(s, field)) }
+            var key: [String: ExactString?] = [:]
+            for field in by { key[field] = .some(Self.byValue(s, field).map(ExactString.init)) }
             // Mutated in place: a copy out and back would copy the id list every time.
             groups[key, default: (WindowFigures(), [])].0.add(s)
             groups[key, default: (WindowFigures(), [])].1.append(s.sessionId)
         }
-        return groups.map { key, entry in
+        return groups.map { exactKey, entry in
+            let key = exactKey.mapValues { $0?.value }
             var values = Self.figureValues(entry.0, prefix: "")
             for (field, value) in key { values[field] = value.map(RuleValue.string) ?? .null }
             return RuleRow(key: .group(key), sessionIds: entry.1.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, values: values)

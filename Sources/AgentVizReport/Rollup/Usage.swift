@@ -2,28 +2,35 @@
 ///
 /// Money is kept as whole nano-dollars so that sums are exact and independent of the
 /// order sessions are added in (the `--input` and `--db` paths visit sessions in
-/// different orders and must give the same bytes).
+/// different orders and must give the same bytes). Every field is 128-bit: one event's
+/// counter fits 64 bits, but a sum over sessions may not, and must never wrap.
 public struct Usage: Equatable, Sendable {
-    public var tokenInput: Int64 = 0
-    public var tokenOutput: Int64 = 0
-    public var tokenTotal: Int64 = 0
-    public var durationSeconds: Int64 = 0
-    public var costNanos: Int64 = 0
+    public var tokenInput: Int128 = 0
+    public var tokenOutput: Int128 = 0
+    public var tokenTotal: Int128 = 0
+    public var durationSeconds: Int128 = 0
+    public var costNanos: Int128 = 0
 
     public init() {}
 
     public var estimatedCostUsd: Double { Double(costNanos) / 1e9 }
 
-    static func nanos(_ usd: Double) -> Int64 {
+    /// Nano-dollars of a cost (finite, >= 0); amounts beyond 10^29 dollars, which no
+    /// event can mean, are held at that bound.
+    static func nanos(_ usd: Double) -> Int128 {
         let scaled = (usd * 1e9).rounded()
-        return scaled < 9.2e18 ? Int64(scaled) : Int64.max / 4
+        return scaled < 1e38 ? Int128(scaled) : Int128(1e38)
     }
 
     /// Raises each counter to the event's value where that is higher; returns how many of
     /// the event's values were lower than the running maximum (metric regressions).
     mutating func absorbMaximum(of m: Metrics) -> Int {
         var regressions = 0
-        func raise(_ current: inout Int64, _ value: Int64?) {
+        func raise(_ current: inout Int128, _ value: Int64?) {
+            guard let value else { return }
+            if Int128(value) < current { regressions += 1 } else { current = Int128(value) }
+        }
+        func raise(_ current: inout Int128, _ value: Int128?) {
             guard let value else { return }
             if value < current { regressions += 1 } else { current = value }
         }

@@ -7,6 +7,32 @@ final class WindowFiguresTests: XCTestCase {
         try ReportHarness.report(lines, .week(label), tz: tz)
     }
 
+    /// Sums over sessions never wrap: each counter fits 64 bits, their sum may not.
+    func testHugeCountersAndCostsSumExactly() throws {
+        let lines = (0..<3).map { i in
+            EventLine("o\(i)", "s\(i)", "2026-11-17T01:00:00Z").with { $0.tokens = (5_000_000_000_000_000_000, 0); $0.cost = 5e9 }
+        }
+        let r = try week(lines, "2026-W47")
+        XCTAssertEqual(r.totals.usage.tokenInput, 15_000_000_000_000_000_000)
+        XCTAssertEqual(r.totals.usage.tokenTotal, 15_000_000_000_000_000_000)
+        XCTAssertEqual(r.totals.usage.estimatedCostUsd, 1.5e10)
+        XCTAssertTrue(ReportHarness.json(r).contains("\"tokenInput\": 15000000000000000000"))
+        let one = try week([EventLine("c", "s", "2026-11-17T01:00:00Z").with { $0.cost = 1e10 }], "2026-W47")
+        XCTAssertEqual(one.totals.usage.estimatedCostUsd, 1e10)
+        XCTAssertTrue(MarkdownReportRenderer().render(r).contains("$15,000,000,000.00"))
+    }
+
+    /// Repositories that differ only in Unicode normalization are two repositories.
+    func testRepositoriesGroupByBytes() throws {
+        let lines = [
+            EventLine("a", "s1", "2026-11-17T01:00:00Z").with { $0.repository = "o/caf\u{e9}" },
+            EventLine("b", "s2", "2026-11-17T02:00:00Z").with { $0.repository = "o/cafe\u{301}" },
+        ]
+        let r = try week(lines, "2026-W47")
+        XCTAssertEqual(r.byRepository.count, 2)
+        XCTAssertEqual(r.byRepository.map(\.figures.activeSessions), [1, 1])
+    }
+
     /// Ids are bytes: canonically equivalent spellings are different sessions and events,
     /// through the input path and through the store alike.
     func testCanonicallyEquivalentIdsStayDistinct() throws {

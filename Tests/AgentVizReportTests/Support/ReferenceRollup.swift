@@ -21,16 +21,16 @@ enum ReferenceRollup {
             if failed { figures.failedSessions += 1 }
             if completed { figures.completedSessions += 1 }
             figures.events += inside.count
-            func usage(before t: Timestamp, _ metric: (Metrics) -> Int64?) -> Int64 {
+            func usage(before t: Timestamp, _ metric: (Metrics) -> Int128?) -> Int128 {
                 timeline.filter { $0.capturedAt < t }.compactMap { metric($0.metrics) }.max() ?? 0
             }
-            func delta(_ metric: (Metrics) -> Int64?) -> Int64 {
+            func delta(_ metric: (Metrics) -> Int128?) -> Int128 {
                 usage(before: window.end, metric) - usage(before: window.start, metric)
             }
-            figures.usage.tokenInput += delta(\.tokenInput)
-            figures.usage.tokenOutput += delta(\.tokenOutput)
-            figures.usage.tokenTotal += delta(\.tokenTotal)
-            figures.usage.durationSeconds += delta(\.durationSeconds)
+            figures.usage.tokenInput += delta { $0.tokenInput.map { Int128($0) } }
+            figures.usage.tokenOutput += delta { $0.tokenOutput.map { Int128($0) } }
+            figures.usage.tokenTotal += delta { $0.tokenTotal.map { Int128($0) } }
+            figures.usage.durationSeconds += delta { $0.durationSeconds.map { Int128($0) } }
             figures.usage.costNanos += delta { $0.estimatedCostUsd.map(Usage.nanos) }
             figures.resumes += inside.filter { $0.operatorAction == .resumeSession }.count
             let before = timeline.filter { $0.capturedAt < window.end }
