@@ -48,7 +48,7 @@ extension CompactEvent: TimelineEvent {
         raise(&usage.tokenOutput, Int128(tokenOutput))
         raise(&usage.tokenTotal, Int128(tokenTotal))
         raise(&usage.durationSeconds, Int128(durationSeconds))
-        raise(&usage.costNanos, cost >= 0 ? Usage.nanos(cost) : -1)
+        if cost >= 0 { usage.absorbCost(cost, regressions: &regressions) }
         return regressions
     }
 }

@@ -10,6 +10,9 @@ public struct Usage: Equatable, Sendable {
     public var tokenTotal: Int128 = 0
     public var durationSeconds: Int128 = 0
     public var costNanos: Int128 = 0
+    /// The highest `estimatedCostUsd` absorbed, as the events wrote it: regressions are
+    /// judged on it, not on nano-dollars (0.3 after 0.30000000000000004 is one). Not a figure.
+    var highestCostUsd: Double = 0
 
     public init() {}
 
@@ -30,16 +33,20 @@ public struct Usage: Equatable, Sendable {
             guard let value else { return }
             if Int128(value) < current { regressions += 1 } else { current = Int128(value) }
         }
-        func raise(_ current: inout Int128, _ value: Int128?) {
-            guard let value else { return }
-            if value < current { regressions += 1 } else { current = value }
-        }
         raise(&tokenInput, m.tokenInput)
         raise(&tokenOutput, m.tokenOutput)
         raise(&tokenTotal, m.tokenTotal)
         raise(&durationSeconds, m.durationSeconds)
-        raise(&costNanos, m.estimatedCostUsd.map(Usage.nanos))
+        absorbCost(m.estimatedCostUsd, regressions: &regressions)
         return regressions
+    }
+
+    mutating func absorbCost(_ usd: Double?, regressions: inout Int) {
+        guard let usd else { return }
+        if usd < highestCostUsd { regressions += 1 } else {
+            highestCostUsd = usd
+            costNanos = Usage.nanos(usd)
+        }
     }
 
     static func - (a: Usage, b: Usage) -> Usage {

@@ -22,6 +22,17 @@ final class WindowFiguresTests: XCTestCase {
         XCTAssertTrue(MarkdownReportRenderer().render(r).contains("$15,000,000,000.00"))
     }
 
+    /// A cost lower than an earlier one is a regression even below a nano-dollar.
+    func testSubNanoCostDropIsARegression() throws {
+        let lines = [
+            EventLine("k1", "s", "2026-11-17T01:00:00Z").with { $0.cost = 0.30000000000000004 },
+            EventLine("k2", "s", "2026-11-17T02:00:00Z").with { $0.cost = 0.3 },
+        ]
+        let r = try week(lines, "2026-W47")
+        XCTAssertEqual(r.input.metricRegressions, 1)
+        XCTAssertEqual(r.totals.usage.estimatedCostUsd, 0.3)
+    }
+
     /// Repositories that differ only in Unicode normalization are two repositories.
     func testRepositoriesGroupByBytes() throws {
         let lines = [
