@@ -7,7 +7,8 @@ public enum FigureValue: Equatable, Sendable {
 
     public var number: Double? {
         switch self {
-        case .count(let n): return Double(n)
+        // Through Int64 when it fits: the generic 128-bit conversion is slow.
+        case .count(let n): return Int64(exactly: n).map(Double.init) ?? Double(n)
         case .money(let m): return m
         case .ratio(let r): return r
         }
@@ -28,28 +29,40 @@ extension WindowFigures {
     public static let allNames = sectionFourNames + extraNames
 
     public func value(_ name: String) -> FigureValue {
-        switch name {
-        case "activeSessions": return .count(Int128(activeSessions))
-        case "startedSessions": return .count(Int128(startedSessions))
-        case "completedSessions": return .count(Int128(completedSessions))
-        case "failedSessions": return .count(Int128(failedSessions))
-        case "failureRate": return .ratio(failureRate)
-        case "tokenInput": return .count(usage.tokenInput)
-        case "tokenOutput": return .count(usage.tokenOutput)
-        case "tokenTotal": return .count(usage.tokenTotal)
-        case "estimatedCostUsd": return .money(usage.estimatedCostUsd)
-        case "durationSeconds": return .count(usage.durationSeconds)
-        case "events": return .count(Int128(events))
-        case "resumes": return .count(Int128(resumes))
-        case "sessionsWithoutCost": return .count(Int128(sessionsWithoutCost))
-        case "sessionsWithoutRepository": return .count(Int128(sessionsWithoutRepository))
-        case "shareWithoutCost": return .ratio(shareWithoutCost)
-        case "shareWithoutRepository": return .ratio(shareWithoutRepository)
-        case "completedWithoutPr": return .count(Int128(completedWithoutPr))
-        case "agentTasksCompletedWithoutPr": return .count(Int128(agentTasksCompletedWithoutPr))
-        default: preconditionFailure("unknown figure \(name)")
-        }
+        guard let read = Self.readers[name] else { preconditionFailure("unknown figure \(name)") }
+        return read(self)
     }
+
+    /// Every figure by name, in `allNames` order: for callers that want them all (a
+    /// lookup by name per figure would compare strings again and again).
+    public var values: [(name: String, value: FigureValue)] {
+        Self.table.map { ($0.name, $0.read(self)) }
+    }
+
+    private typealias Reader = @Sendable (WindowFigures) -> FigureValue
+
+    private static let table: [(name: String, read: Reader)] = [
+        ("activeSessions", { .count(Int128($0.activeSessions)) }),
+        ("startedSessions", { .count(Int128($0.startedSessions)) }),
+        ("completedSessions", { .count(Int128($0.completedSessions)) }),
+        ("failedSessions", { .count(Int128($0.failedSessions)) }),
+        ("failureRate", { .ratio($0.failureRate) }),
+        ("tokenInput", { .count($0.usage.tokenInput) }),
+        ("tokenOutput", { .count($0.usage.tokenOutput) }),
+        ("tokenTotal", { .count($0.usage.tokenTotal) }),
+        ("estimatedCostUsd", { .money($0.usage.estimatedCostUsd) }),
+        ("durationSeconds", { .count($0.usage.durationSeconds) }),
+        ("events", { .count(Int128($0.events)) }),
+        ("resumes", { .count(Int128($0.resumes)) }),
+        ("sessionsWithoutCost", { .count(Int128($0.sessionsWithoutCost)) }),
+        ("sessionsWithoutRepository", { .count(Int128($0.sessionsWithoutRepository)) }),
+        ("shareWithoutCost", { .ratio($0.shareWithoutCost) }),
+        ("shareWithoutRepository", { .ratio($0.shareWithoutRepository) }),
+        ("completedWithoutPr", { .count(Int128($0.completedWithoutPr)) }),
+        ("agentTasksCompletedWithoutPr", { .count(Int128($0.agentTasksCompletedWithoutPr)) }),
+    ]
+
+    private static let readers: [String: Reader] = Dictionary(uniqueKeysWithValues: table.map { ($0.name, $0.read) })
 
     /// `(current - previous) / previous` for every figure; nil when previous is 0 or null.
     public func change(from previous: WindowFigures) -> [String: Double?] {

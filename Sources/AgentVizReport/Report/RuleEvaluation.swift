@@ -39,11 +39,11 @@ struct RuleEvaluation {
             "sourceType": .string(s.sourceType.rawValue),
             "status": .string(s.status.rawValue),
             "prNumber": s.prNumber.map { RuleValue.number(Double($0)) } ?? .null,
-            "tokenInput": .number(Double(s.usage.tokenInput)),
-            "tokenOutput": .number(Double(s.usage.tokenOutput)),
-            "tokenTotal": .number(Double(s.usage.tokenTotal)),
+            "tokenInput": .number(FigureValue.count(s.usage.tokenInput).number!),
+            "tokenOutput": .number(FigureValue.count(s.usage.tokenOutput).number!),
+            "tokenTotal": .number(FigureValue.count(s.usage.tokenTotal).number!),
             "estimatedCostUsd": .number(s.usage.estimatedCostUsd),
-            "durationSeconds": .number(Double(s.usage.durationSeconds)),
+            "durationSeconds": .number(FigureValue.count(s.usage.durationSeconds).number!),
             "events": .number(Double(s.events)),
             "resumes": .number(Double(s.resumes)),
             "failed": .bool(s.failed),
@@ -101,8 +101,9 @@ struct RuleEvaluation {
 
     static func figureValues(_ f: WindowFigures, prefix: String) -> [String: RuleValue] {
         var values: [String: RuleValue] = [:]
-        for name in WindowFigures.allNames {
-            values[prefix + name] = f.value(name).number.map(RuleValue.number) ?? .null
+        values.reserveCapacity(WindowFigures.allNames.count)
+        for (name, value) in f.values {
+            values[prefix.isEmpty ? name : prefix + name] = value.number.map(RuleValue.number) ?? .null
         }
         return values
     }

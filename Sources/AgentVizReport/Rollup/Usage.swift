@@ -16,7 +16,8 @@ public struct Usage: Equatable, Sendable {
 
     public init() {}
 
-    public var estimatedCostUsd: Double { Double(costNanos) / 1e9 }
+    /// Through Int64 when it fits: the generic 128-bit conversion is slow.
+    public var estimatedCostUsd: Double { (Int64(exactly: costNanos).map(Double.init) ?? Double(costNanos)) / 1e9 }
 
     /// Nano-dollars of a cost (finite, >= 0); amounts beyond 10^29 dollars, which no
     /// event can mean, are held at that bound.

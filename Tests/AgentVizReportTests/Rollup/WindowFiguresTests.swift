@@ -33,6 +33,14 @@ final class WindowFiguresTests: XCTestCase {
         XCTAssertEqual(r.totals.usage.estimatedCostUsd, 0.3)
     }
 
+    func testFigureTableListsEveryFigureInReportOrder() {
+        var f = WindowFigures()
+        f.activeSessions = 3
+        XCTAssertEqual(f.values.map(\.name), WindowFigures.allNames)
+        for (name, value) in f.values { XCTAssertEqual(value, f.value(name), name) }
+        XCTAssertEqual(FigureValue.count(Int128(Int64.max) * 4).number, Double(Int64.max) * 4)
+    }
+
     /// Repositories that differ only in Unicode normalization are two repositories.
     func testRepositoriesGroupByBytes() throws {
         let lines = [
