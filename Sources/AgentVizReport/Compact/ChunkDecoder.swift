@@ -93,9 +93,9 @@ struct ChunkDecoder {
             id: fields.eventId, session: fields.sessionId,
             repository: fields.repository ?? CompactEvent.none, branch: fields.branch ?? CompactEvent.none,
             title: fields.title ?? CompactEvent.none,
-            statusCode: UInt8(CompactEvent.statuses.firstIndex(of: fields.status)!),
-            sourceTypeCode: UInt8(CompactEvent.sourceTypes.firstIndex(of: fields.sourceType)!),
-            actionCode: UInt8(CompactEvent.actions.firstIndex(of: fields.operatorAction)!),
+            statusCode: fields.status.compactCode,
+            sourceTypeCode: fields.sourceType.compactCode,
+            actionCode: fields.operatorAction.compactCode,
             pr: fields.prNumber ?? 0,
             durationSeconds: m.durationSeconds ?? -1, tokenInput: m.tokenInput ?? -1,
             tokenOutput: m.tokenOutput ?? -1, tokenTotal: m.tokenTotal ?? -1,
@@ -128,9 +128,9 @@ struct ChunkDecoder {
         func text(_ t: Int32?) { if let t { h.add(1 as UInt8); h.add(table.hashes[Int(t)]) } else { h.add(0 as UInt8) } }
         func number(_ n: Int64?) { if let n { h.add(1 as UInt8); h.add(UInt64(bitPattern: n)) } else { h.add(0 as UInt8) } }
         text(f.source); text(f.sessionId); text(f.repository); text(f.branch); text(f.title)
-        h.add(UInt8(CompactEvent.sourceTypes.firstIndex(of: f.sourceType)!))
-        h.add(UInt8(CompactEvent.statuses.firstIndex(of: f.status)!))
-        h.add(UInt8(CompactEvent.actions.firstIndex(of: f.operatorAction)!))
+        h.add(f.sourceType.compactCode)
+        h.add(f.status.compactCode)
+        h.add(f.operatorAction.compactCode)
         number(f.prNumber); number(f.updatedAt?.microseconds); number(f.metrics.durationSeconds)
         number(f.metrics.tokenInput); number(f.metrics.tokenOutput); number(f.metrics.tokenTotal)
         if let cost = f.metrics.estimatedCostUsd { h.add(1 as UInt8); h.add((cost == 0 ? 0 : cost).bitPattern) } else { h.add(0 as UInt8) }

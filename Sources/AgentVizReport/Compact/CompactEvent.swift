@@ -26,15 +26,17 @@ struct CompactEvent {
     var cost: Double
 }
 
-extension CompactEvent: TimelineEvent {
-    static let statuses = SessionStatus.allCases
-    static let sourceTypes = SourceType.allCases
-    static let actions = OperatorAction.allCases
+/// How compact records store an enumeration: the case's position in `allCases`.
+extension CaseIterable where Self: Equatable, AllCases == [Self] {
+    var compactCode: UInt8 { UInt8(Self.allCases.firstIndex(of: self)!) }
+    init(compactCode: UInt8) { self = Self.allCases[Int(compactCode)] }
+}
 
+extension CompactEvent: TimelineEvent {
     var capturedAt: Timestamp { Timestamp(microseconds: capturedMicros) }
-    var status: SessionStatus { Self.statuses[Int(statusCode)] }
-    var sourceType: SourceType { Self.sourceTypes[Int(sourceTypeCode)] }
-    var operatorAction: OperatorAction { Self.actions[Int(actionCode)] }
+    var status: SessionStatus { SessionStatus(compactCode: statusCode) }
+    var sourceType: SourceType { SourceType(compactCode: sourceTypeCode) }
+    var operatorAction: OperatorAction { OperatorAction(compactCode: actionCode) }
     var prNumber: Int64? { pr == 0 ? nil : pr }
     var hasCost: Bool { cost >= 0 }
 

@@ -28,9 +28,9 @@ extension CompactHistory {
             capturedMicros: capturedAt, orderAt: row.updatedAt ?? capturedAt, id: id,
             session: intern(text: row.sessionId), repository: text(row.repository),
             branch: text(row.branch), title: text(row.title),
-            statusCode: UInt8(CompactEvent.statuses.firstIndex(of: try row.status())!),
-            sourceTypeCode: UInt8(CompactEvent.sourceTypes.firstIndex(of: try row.sourceType())!),
-            actionCode: UInt8(CompactEvent.actions.firstIndex(of: try row.operatorAction())!),
+            statusCode: try row.status().compactCode,
+            sourceTypeCode: try row.sourceType().compactCode,
+            actionCode: try row.operatorAction().compactCode,
             pr: row.prNumber ?? 0, durationSeconds: row.durationSeconds ?? -1,
             tokenInput: row.tokenInput ?? -1, tokenOutput: row.tokenOutput ?? -1,
             tokenTotal: row.tokenTotal ?? -1, cost: row.estimatedCostUsd ?? -1))

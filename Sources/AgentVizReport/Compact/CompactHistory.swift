@@ -25,8 +25,8 @@ struct CompactHistory {
         Int32(ids.appendUnindexed(bytes))
     }
 
-    mutating func intern(text bytes: UnsafeRawBufferPointer) -> Int32 {
-        let (index, added) = strings.intern(bytes)
+    mutating func intern(text bytes: UnsafeRawBufferPointer, hash: UInt64? = nil) -> Int32 {
+        let (index, added) = strings.intern(bytes, hash: hash ?? ByteKeyTable.hash(bytes))
         if added { texts.append(String(decoding: bytes, as: UTF8.self)) }
         return Int32(index)
     }
@@ -46,9 +46,7 @@ struct CompactHistory {
             for i in 0..<local.count {
                 let start = local.starts[i], end = local.starts[i + 1]
                 let bytes = UnsafeRawBufferPointer(rebasing: arena[start..<end])
-                let (index, added) = strings.intern(bytes, hash: local.hashes[i])
-                if added { texts.append(String(decoding: bytes, as: UTF8.self)) }
-                global[i] = Int32(index)
+                global[i] = intern(text: bytes, hash: local.hashes[i])
             }
         } }
         @inline(__always) func map(_ i: Int32) -> Int32 { i < 0 ? i : global[Int(i)] }

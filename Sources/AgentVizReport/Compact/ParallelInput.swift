@@ -11,6 +11,8 @@ import Darwin
 /// plain path (`MemoryEventSink` + `Event`), which the tests check figure by figure.
 public struct ParallelInput {
     public var lineLimit: Int
+    /// Sizes the read-ahead (`2 * workers + 1` chunks decoding or waiting to be merged);
+    /// how many decode at once is up to the system's thread pool (about one per core).
     public var workers: Int
     /// Target chunk size (tests use tiny chunks to cut files everywhere).
     public var chunkBytes: Int

@@ -60,11 +60,4 @@ public struct RollupBuilder {
         }
         return result
     }
-
-    /// Groups loose events by session and adds them all.
-    public mutating func addEvents<S: Sequence>(_ events: S) where S.Element == Event {
-        var bySession: [ExactString: [Event]] = [:]
-        for event in events { bySession[ExactString(event.sessionId), default: []].append(event) }
-        for (_, list) in bySession { addSession(list) }
-    }
 }
