@@ -1,52 +1,126 @@
 /// One chunk of input decoded into compact events. Numbers in it (string and id indices,
-/// line numbers) are local to the chunk until `CompactHistory.merge` maps them.
+/// line numbers) are local to the chunk until a consumer maps them.
 struct DecodedChunk: @unchecked Sendable {
     var events: [CompactEvent] = []
     var fingerprints: [UInt64] = []
+    /// Fields only the store keeps, one per event.
+    var extras: [EventExtras] = []
     var strings = ChunkStrings()
     var counters = IngestCounters()
-    var rejected: [RejectedLine] = []
-    /// Physical lines read (blank ones included).
+    var rejections = ChunkRejections()
+    /// Physical lines read (blank ones and an unterminated last one included).
     var lines = 0
+    /// How far the newline-terminated lines reach: where a later ingest can resume.
+    var complete = LineExtent(lines: 0, bytes: 0)
+
+    /// The last line that was counted (not blank), 0 for none.
+    var lastCountedLine = 0
+
+    /// The unterminated last line, when one was read and counted (only the last chunk of a
+    /// file can have one): its length and what it gave, `accepted` or the rejection reason.
+    var countedTail: FileState.Tail? {
+        guard lines > complete.lines, lastCountedLine == lines else { return nil }
+        let outcome = rejections.last.flatMap { $0.line == lines ? $0.rejection.reason.rawValue : nil } ?? "accepted"
+        return FileState.Tail(bytes: Int64(tailBytes), outcome: outcome)
+    }
+    /// Bytes after the last newline.
+    var tailBytes = 0
 }
 
-/// Decodes lines into a `DecodedChunk`: the same checks as `EventDecoder` (shared code),
-/// the same redaction, but no `String` per field and no `Event`.
+/// The rejected lines of a chunk in 8 bytes each (line, reason, detail number), details
+/// interned: `validate` on millions of bad lines holds a few bytes per line per chunk in
+/// flight, never a String per line.
+struct ChunkRejections {
+    private var entries: [UInt64] = []
+    private var details: [String] = []
+    private var detailIndex: [String: UInt32] = [:]
+
+    var isEmpty: Bool { entries.isEmpty }
+    var last: (line: Int, rejection: Rejection)? { entries.last.map(decode) }
+
+    mutating func append(line: Int, _ rejection: Rejection) {
+        var index = detailIndex[rejection.detail]
+        if index == nil {
+            index = UInt32(details.count)
+            details.append(rejection.detail)
+            detailIndex[rejection.detail] = index
+        }
+        let reason = UInt64(RejectReason.allCases.firstIndex(of: rejection.reason)!)
+        entries.append(UInt64(UInt32(line)) << 32 | UInt64(index!) << 8 | reason)
+    }
+
+    private func decode(_ entry: UInt64) -> (line: Int, rejection: Rejection) {
+        let reason = RejectReason.allCases[Int(entry & 0xFF)]
+        let detail = details[Int(entry >> 8 & 0xFF_FFFF)]
+        return (Int(entry >> 32), Rejection(reason, detail))
+    }
+
+    /// Each rejected line in order, numbered in the file (`linesBefore` + the chunk's own).
+    func forEach(source: String, linesBefore: Int, _ body: (RejectedLine) throws -> Void) rethrows {
+        for entry in entries {
+            let (line, rejection) = decode(entry)
+            try body(RejectedLine(source: source, line: linesBefore + line, rejection: rejection))
+        }
+    }
+}
+
+/// Decodes lines into a `DecodedChunk`: the contract checks of `EnvelopeReader` and the
+/// secret redaction, with no `String` per field. The only way from a line to a record,
+/// for `validate`, `--input` and `ingest` alike.
 struct ChunkDecoder {
-    let sourceName: String
     let lineLimit: Int
     private let redactor = SecretRedactor()
     private(set) var chunk = DecodedChunk()
-    /// Per local string: -2 not looked at yet, else the redacted string's index (itself
-    /// when clean), for title and branch values.
-    private var redacted: [Int32] = []
+    /// Per local string: nil not looked at yet, else the redacted string's index (itself
+    /// when clean), for title, branch and repository values.
+    private var redacted: [Int32?] = []
 
-    init(sourceName: String, lineLimit: Int) {
-        self.sourceName = sourceName
+    init(lineLimit: Int) {
         self.lineLimit = lineLimit
     }
 
     mutating func read(fd: Int32, byteLimit: Int) throws {
         let reader = LineReader(limit: lineLimit)
         var last = 0
-        try reader.forEachLine(fd: fd, byteLimit: byteLimit) { number, content in
+        chunk.complete = try reader.forEachLine(fd: fd, byteLimit: byteLimit) { number, content in
             last = number
             switch content {
             case .tooLong(let length):
                 chunk.counters.linesRead += 1
+                chunk.lastCountedLine = number
+                chunk.tailBytes = length
                 reject(number, Rejection(.lineTooLong, "line is \(length) bytes, over the limit of \(lineLimit)"))
             case .bytes(let bytes):
-                if EventIngestor.isBlank(bytes) { return }
+                chunk.tailBytes = bytes.count
+                if Self.isBlank(bytes) { return }
                 chunk.counters.linesRead += 1
+                chunk.lastCountedLine = number
                 decode(bytes, line: number)
             }
         }
         chunk.lines = last
     }
 
+    /// Decodes one line on its own (tests, fuzzing): the event, or why it was rejected.
+    static func decodeLine(_ line: UnsafeRawBufferPointer) -> DecodedChunk {
+        var decoder = ChunkDecoder(lineLimit: .max)
+        decoder.chunk.counters.linesRead = 1
+        decoder.decode(line, line: 1)
+        decoder.chunk.lines = 1
+        return decoder.chunk
+    }
+
+    /// Blank lines (only whitespace) are skipped and not counted (ANALYTICS.md section 1).
+    static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0x0B && byte != 0x0C {
+            return false
+        }
+        return true
+    }
+
     private mutating func reject(_ line: Int, _ rejection: Rejection) {
         chunk.counters.rejectedByReason[rejection.reason, default: 0] += 1
-        chunk.rejected.append(RejectedLine(source: sourceName, line: line, rejection: rejection))
+        chunk.rejections.append(line: line, rejection)
     }
 
     private mutating func decode(_ line: UnsafeRawBufferPointer, line number: Int) {
@@ -55,6 +129,7 @@ struct ChunkDecoder {
         }
         var table = EnvelopeSlotTable()
         let outcome: Result<(String, DecodedFields<Int32>), Rejection> = withUnsafeMutablePointer(to: &table.slots) { tuple in
+            // A homogeneous tuple is laid out as an array of its element type.
             let slots = UnsafeMutableRawPointer(tuple).assumingMemoryBound(to: EnvelopeSlot.self)
             do throws(JSONSyntaxError) {
                 try JSONLineScanner.scanEnvelope(base, count: line.count, into: slots)
@@ -83,6 +158,7 @@ struct ChunkDecoder {
     private mutating func accept(_ version: String, _ f: DecodedFields<Int32>) {
         var fields = f
         var redactions = 0
+        if let repository = fields.repository { fields.repository = clean(repository, &redactions) }
         if let branch = fields.branch { fields.branch = clean(branch, &redactions) }
         if let title = fields.title { fields.title = clean(title, &redactions) }
         chunk.counters.redactions += redactions
@@ -101,40 +177,47 @@ struct ChunkDecoder {
             tokenOutput: m.tokenOutput ?? -1, tokenTotal: m.tokenTotal ?? -1,
             cost: m.estimatedCostUsd ?? -1))
         chunk.fingerprints.append(fingerprint(version, fields))
+        chunk.extras.append(EventExtras(
+            version: chunk.strings.intern(version), source: fields.source ?? CompactEvent.none,
+            updatedMicros: fields.updatedAt?.microseconds, debugEnabled: fields.debugEnabled))
     }
 
-    /// The redacted form of a title or branch, counting a field that held a secret.
+    /// The redacted form of a text field, counting a field that held a secret.
     private mutating func clean(_ index: Int32, _ redactions: inout Int) -> Int32 {
         let i = Int(index)
-        while redacted.count < chunk.strings.table.count { redacted.append(-2) }
-        if redacted[i] == -2 {
+        if redacted.count < chunk.strings.table.count {
+            redacted.append(contentsOf: repeatElement(nil, count: chunk.strings.table.count - redacted.count))
+        }
+        if redacted[i] == nil {
             let text = String(decoding: chunk.strings.table.bytes(i), as: UTF8.self)
             let (cleaned, matches) = redactor.redact(text)
             redacted[i] = matches == 0 ? index : chunk.strings.intern(cleaned)
         }
         if redacted[i] != index { redactions += 1 }
-        return redacted[i]
+        return redacted[i]!
     }
 
-    /// Every field, strings by their 64-bit hash: equal content gives equal fingerprints,
-    /// so a conflicting duplicate (same id, other content) is told from a true one.
     private func fingerprint(_ version: String, _ f: DecodedFields<Int32>) -> UInt64 {
         let table = chunk.strings.table
-        var h = FNV1a64()
-        h.addBytes(of: version)
-        h.add(chunk.strings.idHashes[Int(f.eventId)])
-        h.add(UInt64(bitPattern: f.capturedAt.microseconds))
-        // Local functions, not loops over array literals: no allocation per event.
-        func text(_ t: Int32?) { if let t { h.add(1 as UInt8); h.add(table.hashes[Int(t)]) } else { h.add(0 as UInt8) } }
-        func number(_ n: Int64?) { if let n { h.add(1 as UInt8); h.add(UInt64(bitPattern: n)) } else { h.add(0 as UInt8) } }
-        text(f.source); text(f.sessionId); text(f.repository); text(f.branch); text(f.title)
-        h.add(f.sourceType.compactCode)
-        h.add(f.status.compactCode)
-        h.add(f.operatorAction.compactCode)
-        number(f.prNumber); number(f.updatedAt?.microseconds); number(f.metrics.durationSeconds)
-        number(f.metrics.tokenInput); number(f.metrics.tokenOutput); number(f.metrics.tokenTotal)
-        if let cost = f.metrics.estimatedCostUsd { h.add(1 as UInt8); h.add((cost == 0 ? 0 : cost).bitPattern) } else { h.add(0 as UInt8) }
-        h.add(f.debugEnabled.map { $0 ? 2 : 1 } ?? 0 as UInt8)
-        return h.value
+        var version = version
+        var h = version.withUTF8 { v in
+            ContentFingerprint(
+                version: UnsafeRawBufferPointer(v), idHash: chunk.strings.idHashes[Int(f.eventId)],
+                capturedMicros: f.capturedAt.microseconds)
+        }
+        func text(_ t: Int32?) -> UInt64? { t.map { table.hashes[Int($0)] } }
+        h.text(text(f.source)); h.text(text(f.sessionId)); h.text(text(f.repository))
+        h.text(text(f.branch)); h.text(text(f.title))
+        h.codes(sourceType: f.sourceType.compactCode, status: f.status.compactCode, action: f.operatorAction.compactCode)
+        return h.finish(prNumber: f.prNumber, updatedMicros: f.updatedAt?.microseconds, metrics: f.metrics, debugEnabled: f.debugEnabled)
     }
+}
+
+/// The contract fields an event keeps beyond what reports read: stored, never rolled up.
+struct EventExtras {
+    /// Interned schemaVersion and source (`CompactEvent.none` when absent).
+    var version: Int32
+    var source: Int32
+    var updatedMicros: Int64?
+    var debugEnabled: Bool?
 }

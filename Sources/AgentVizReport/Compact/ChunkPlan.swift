@@ -11,11 +11,11 @@ public enum ChunkPlan {
     /// flat, large enough that per-chunk work (string tables, merging) stays small.
     public static let targetBytes = 8 << 20
 
-    /// `[start, end)` ranges; `end == Int.max` for the last one.
-    static func ranges(fd: Int32, size: Int, target: Int = targetBytes) throws -> [Range<Int>] {
-        guard size > target else { return [0..<Int.max] }
-        var starts = [0]
-        var nominal = target
+    /// `[start, end)` ranges from `offset` (a line start); `end == Int.max` for the last one.
+    static func ranges(fd: Int32, from offset: Int = 0, size: Int, target: Int = targetBytes) throws -> [Range<Int>] {
+        guard size - offset > target else { return [offset..<Int.max] }
+        var starts = [offset]
+        var nominal = offset + target
         while nominal < size {
             guard let next = try lineStart(fd: fd, atOrAfter: nominal, size: size) else { break }
             if next > starts.last! && next < size { starts.append(next) }

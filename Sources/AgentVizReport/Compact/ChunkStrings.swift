@@ -30,5 +30,7 @@ struct ChunkStrings: SlotStrings {
         return text.withUTF8 { Int32(table.intern(UnsafeRawBufferPointer($0)).index) }
     }
 
-    func idBytes(_ i: Int) -> ArraySlice<UInt8> { idArena[idStarts[i]..<idStarts[i + 1]] }
+    func withIdBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try idArena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[idStarts[i]..<idStarts[i + 1]])) }
+    }
 }

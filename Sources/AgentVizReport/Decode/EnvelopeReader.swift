@@ -11,19 +11,8 @@ struct EnvelopeReader {
 
     @inline(__always) subscript(_ field: EnvelopeField) -> EnvelopeSlot { slots[field.rawValue] }
 
-    /// Valid once the required fields are known to be there; throws the first invalid field.
-    func buildEvent(schemaVersion: consuming String) throws(Rejection) -> Event {
-        var maker = StringMaker()
-        let f = try buildFields(&maker)
-        return Event(
-            schemaVersion: schemaVersion, eventId: f.eventId, capturedAt: f.capturedAt, source: f.source,
-            sessionId: f.sessionId, sourceType: f.sourceType, status: f.status, repository: f.repository,
-            branch: f.branch, title: f.title, prNumber: f.prNumber, updatedAt: f.updatedAt, metrics: f.metrics,
-            operatorAction: f.operatorAction, debugEnabled: f.debugEnabled)
-    }
-
-    /// Every field checked in the fixed order; string values made by `strings` (Strings for
-    /// `Event`, interned numbers for the compact path), so both paths validate alike.
+    /// Every field checked in the fixed order; string values made by `strings` (interned
+    /// numbers of the chunk's string table).
     @inline(__always)
     func buildFields<S: SlotStrings>(_ strings: inout S) throws(Rejection) -> DecodedFields<S.Text> {
         let eventId = try strings.text(self, self[.eventId], of: .eventId, nonEmpty: true)

@@ -14,19 +14,23 @@ public enum FileIngestStart: Equatable, Sendable {
     case unchanged
 }
 
-/// Ingest into the store that remembers, per file, how far it read (identity, size, offset,
-/// line count, prefix fingerprint), so the next run reads only what was appended. Anything
-/// it cannot prove unchanged is read again from the start: the store's eventId dedupe makes
-/// that safe (the repeated events count as duplicates, nothing is stored twice).
+/// `ingest`: the parallel reader's chunks into the store, each chunk in ONE transaction with
+/// the counters it adds and the file position it reaches, so a crash at any point leaves a
+/// store that the next ingest continues exactly (same events, same counters as one clean run).
+///
+/// Per file the store remembers identity, size, offset, line count and a prefix fingerprint,
+/// so the next run reads only what was appended; anything it cannot prove unchanged is read
+/// again from the start (the eventId dedupe makes that safe: repeated events count as
+/// duplicates, nothing is stored twice).
 public struct ResumableIngest {
     public let store: EventStore
-    public var ingestor: EventIngestor
+    public var input: ParallelInput
     /// Ignore remembered positions and read every file from the start.
     public var readEverything: Bool
 
-    public init(store: EventStore, ingestor: EventIngestor = EventIngestor(), readEverything: Bool = false) {
+    public init(store: EventStore, input: ParallelInput = ParallelInput(), readEverything: Bool = false) {
         self.store = store
-        self.ingestor = ingestor
+        self.input = input
         self.readEverything = readEverything
     }
 
@@ -34,62 +38,82 @@ public struct ResumableIngest {
         _ sources: [InputSource], onFile: (InputSource, FileIngestStart) -> Void = { _, _ in },
         onRejected: (RejectedLine) -> Void = { _ in }
     ) throws -> IngestCounters {
-        var counters = IngestCounters()
+        var run = Run(store: store, writer: try StoreWriter(db: store.db))
+        run.lastRow = try store.lastEventRow()
+        run.probe = run.lastRow > 0
         for source in sources {
-            try source.withDescriptor { fd in
-                // Decoding here, inserting on a second thread; a file's state is saved only
-                // once all its events are stored.
-                var sink = BackgroundStoreSink(inserter: BackgroundInserter(store: store))
-                var finished = false
-                defer { if !finished { _ = try? sink.inserter.finish() } }  // on errors: stop the thread
-                func finish() throws {
-                    finished = true
-                    let outcome = try sink.inserter.finish()
-                    counters.eventsAccepted += outcome.inserted
-                    counters.duplicates += outcome.duplicates
-                    counters.conflictingDuplicates += outcome.conflictingDuplicates
+            guard case .file(let path) = source else {
+                try input.chunks(of: source) { chunk, origin in
+                    try run.store(chunk, file: nil, correction: IngestCounters())
+                    chunk.rejections.forEach(source: source.displayName, linesBefore: origin.linesBefore, onRejected)
                 }
-                guard case .file(let path) = source else {
-                    try ingestor.ingest(fd: fd, name: source.displayName, into: &sink, counters: &counters, onRejected: onRejected)
-                    return try finish()
-                }
-                let key = Self.canonicalPath(path)
-                let (identity, size) = try FileProbe.identity(fd: fd)
-                let start = try resumePoint(fd: fd, key: key, identity: identity, size: size)
-                // Same size as last time: nothing appended (an unfinished last line included).
-                if let start, start.size == size {
-                    ingestor.progress?.advanced(bytes: Int(size), events: 0)
-                    onFile(source, .unchanged)
-                    return try finish()
-                }
-                onFile(source, start.map { .resumed(offset: $0.offset) } ?? .fromStart)
-                let offset = start?.offset ?? 0
-                ingestor.progress?.advanced(bytes: Int(offset), events: 0)
-                guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
-                    throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
-                }
-                let extent = try ingestor.ingest(
-                    fd: fd, name: source.displayName, linesBefore: start?.lines ?? 0,
-                    into: &sink, counters: &counters, onRejected: onRejected)
-                try finish()
-                // Resume after the last complete line: an unfinished last line may still be
-                // being written, so it is read again next time.
-                let end = offset + Int64(extent.bytes)
-                try store.saveFileState(FileState(
-                    path: key, identity: identity, size: size, offset: end,
-                    fingerprint: try FileProbe.fingerprint(fd: fd, length: end), lines: extent.lines))
+                continue
             }
+            try ingest(path: path, source: source, run: &run, onFile: onFile, onRejected: onRejected)
         }
-        return counters
+        try store.recountRegressions()
+        return run.total
+    }
+
+    private func ingest(
+        path: String, source: InputSource, run: inout Run,
+        onFile: (InputSource, FileIngestStart) -> Void, onRejected: (RejectedLine) -> Void
+    ) throws {
+        let key = Self.canonicalPath(path)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let (identity, size) = try FileProbe.identity(fd: fd)
+        var resume = try resumePoint(fd: fd, key: key, identity: identity, size: size)
+        if let state = resume, state.size == size {
+            // Same size as last time: nothing appended (an unfinished last line included).
+            input.progress?.advanced(bytes: Int(size), events: 0)
+            return onFile(source, .unchanged)
+        }
+        // A counted unterminated last line: an accepted one stays (the reader goes on after
+        // it and its newline); a rejected one is read again, its count taken back first.
+        var correction = IngestCounters()
+        if var state = resume, let tail = state.tail {
+            if tail.outcome == "accepted" {
+                state.offset += tail.bytes + (try Self.byte(fd: fd, at: state.offset + tail.bytes) == 10 ? 1 : 0)
+                state.lines += 1
+            } else if let reason = RejectReason(rawValue: tail.outcome) {
+                correction.linesRead = -1
+                correction.rejectedByReason[reason] = -1
+            }
+            state.tail = nil
+            resume = state
+        }
+        onFile(source, resume.map { .resumed(offset: $0.offset) } ?? .fromStart)
+        try input.chunks(of: source, from: Int(resume?.offset ?? 0), linesBefore: resume?.lines ?? 0) { chunk, origin in
+            let end = Int64(origin.offset + chunk.complete.bytes)
+            var state = FileState(
+                path: key, identity: identity, size: size, offset: end,
+                fingerprint: try FileProbe.fingerprint(fd: fd, length: end),
+                lines: origin.linesBefore + chunk.complete.lines, tail: chunk.countedTail)
+            if let tail = state.tail {
+                state.size = max(size, end + tail.bytes)
+            }
+            try run.store(chunk, file: state, correction: correction)
+            correction = IngestCounters()
+            chunk.rejections.forEach(source: source.displayName, linesBefore: origin.linesBefore, onRejected)
+        }
     }
 
     /// Where to resume `key`, when the remembered state still describes this file.
     private func resumePoint(fd: Int32, key: String, identity: String, size: Int64) throws -> FileState? {
         guard !readEverything, let state = try store.fileState(path: key),
-              state.identity == identity, state.offset > 0, state.offset <= size,
+              state.identity == identity, state.offset + (state.tail?.bytes ?? 0) <= size,
+              state.offset > 0 || state.tail != nil,
               try FileProbe.fingerprint(fd: fd, length: state.offset) == state.fingerprint
         else { return nil }
         return state
+    }
+
+    private static func byte(fd: Int32, at offset: Int64) throws -> UInt8? {
+        var b: UInt8 = 0
+        let n = pread(fd, &b, 1, off_t(offset))
+        return n == 1 ? b : nil
     }
 
     /// The absolute path with symlinks resolved, so `./events.ndjson` and its full path are
@@ -98,5 +122,36 @@ public struct ResumableIngest {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+}
+
+/// One ingest run's state across files: the dedupe of this run, the writer's caches, and
+/// whether ids must be looked up in the store (it held events, or another process wrote).
+private struct Run {
+    let store: EventStore
+    let writer: StoreWriter
+    var dedupe = Deduplicator()
+    var lastRow: Int64 = 0
+    var probe = false
+    var total = IngestCounters()
+
+    init(store: EventStore, writer: StoreWriter) {
+        self.store = store
+        self.writer = writer
+    }
+
+    /// One transaction: the chunk's new events, its counters (plus `correction`), the file's
+    /// position.
+    mutating func store(_ chunk: DecodedChunk, file: FileState?, correction: IngestCounters) throws {
+        try store.db.transaction {
+            let before = try store.lastEventRow()
+            if before != lastRow { probe = true }  // another writer stored events meanwhile
+            var counters = try writer.write(chunk, dedupe: &dedupe, probe: probe)
+            counters += correction
+            try store.addIngestCounters(counters)
+            if let file { try store.saveFileState(file) }
+            lastRow = try store.lastEventRow()
+            total += counters
+        }
     }
 }

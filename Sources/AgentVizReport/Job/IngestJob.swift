@@ -27,12 +27,10 @@ public struct IngestJob {
         }
         do {
             defer { progress?.finished() }
-            var ingestor = EventIngestor(lineLimit: lineLimit)
-            ingestor.progress = progress
-            let ingest = ResumableIngest(store: store, ingestor: ingestor, readEverything: readEverything)
-            let counters = try ingest.run(sources, onFile: onFile, onRejected: onRejected)
-            try store.addIngestCounters(counters)
-            return counters
+            var input = ParallelInput(lineLimit: lineLimit)
+            input.progress = progress
+            let ingest = ResumableIngest(store: store, input: input, readEverything: readEverything)
+            return try ingest.run(sources, onFile: onFile, onRejected: onRejected)
         } catch {
             throw .runtime("\(error)")
         }

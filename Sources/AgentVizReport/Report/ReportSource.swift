@@ -1,11 +1,10 @@
 /// Where a report's events come from: input files read straight through an in-memory
 /// sink, or the SQLite store. Both paths feed the same roll-up, so they give the same figures.
 public enum ReportSource {
-    /// Input files through the fast path: chunks decoded in parallel into compact events.
+    /// Input files through the parallel reader.
     case input([InputSource])
-    /// Input files through the plain path: one `Event` per line, kept in memory. Obviously
-    /// correct and slower; the tests check the fast path against it, figure by figure.
-    case plainInput([InputSource])
+    /// The store: only the sessions that can touch the report's windows are read, in one
+    /// read transaction.
     case store(EventStore)
 
     /// Reads the events into `request`'s roll-up and returns it with the input counters.
@@ -22,15 +21,18 @@ public enum ReportSource {
             let history = try input.read(sources, onRejected: onRejected)
             history.rollup(into: &builder)
             return (builder.finish(), history.counters)
-        case .plainInput(let sources):
-            var sink = MemoryEventSink()
-            let counters = try EventIngestor(lineLimit: lineLimit).ingest(sources, into: &sink, onRejected: onRejected)
-            for (_, events) in sink.sessions { builder.addSession(events) }
-            return (builder.finish(), counters)
         case .store(let store):
-            let history = try CompactHistory.load(from: store, progress: progress)
-            history.rollup(into: &builder)
-            return (builder.finish(), try store.ingestCounters())
+            let span = builder.windows.reduce((from: Int64.max, to: Int64.min)) {
+                (min($0.from, $1.start.microseconds), max($0.to, $1.end.microseconds))
+            }
+            return try store.snapshot {
+                let stored = try StoredHistory.load(store.db, sessions: .overlapping(from: span.from, to: span.to), progress: progress)
+                stored.history.rollup(into: &builder)
+                var rollup = builder.finish()
+                // Input-wide: the stored counts of the sessions not read, plus those counted now.
+                rollup.metricRegressions += try store.storedRegressions() - stored.storedRegressionsRead
+                return (rollup, try store.ingestCounters())
+            }
         }
     }
 

@@ -7,11 +7,9 @@ public struct Rollup: Sendable {
     public var sessions: [Window: [SessionWindow]]
     /// Across all sessions and all time (a data-quality count, not a window figure).
     public var metricRegressions: Int
-    public var sessionCount: Int
 }
 
-/// Builds a `Rollup` one session at a time, so a caller can stream sessions from the store
-/// without holding every event at once.
+/// Builds a `Rollup` one session timeline at a time.
 public struct RollupBuilder {
     public let windows: [Window]
     public let detailed: Set<Window>
@@ -27,24 +25,12 @@ public struct RollupBuilder {
         rollup = Rollup(
             figures: Dictionary(uniqueKeysWithValues: unique.map { ($0, WindowFigures()) }),
             sessions: Dictionary(uniqueKeysWithValues: detailed.map { ($0, []) }),
-            metricRegressions: 0, sessionCount: 0)
-    }
-
-    /// Adds one session. `events` are all of its events, in any order.
-    public mutating func addSession(_ events: [Event]) {
-        let sorted = events.sorted(by: TimelineOrder.precedes)
-        addSession(sortedEvents: sorted)
-    }
-
-    /// Adds one session whose events are already in timeline order.
-    public mutating func addSession(sortedEvents events: [Event]) {
-        add(SessionTimeline(sortedEvents: events, text: EventText()))
+            metricRegressions: 0)
     }
 
     mutating func add<Text: TimelineText>(_ timeline: SessionTimeline<Text>) {
         guard !timeline.events.isEmpty else { return }
         rollup.metricRegressions += timeline.metricRegressions
-        rollup.sessionCount += 1
         for window in windows {
             guard let view = timeline.view(of: window) else { continue }
             rollup.figures[window]!.add(view)

@@ -1,5 +1,5 @@
-/// What a session timeline reads from an event. `Event` and the compact records of the
-/// fast `--input` path both provide it, so one timeline implementation serves both.
+/// What a session timeline reads from an event (the compact records; the tests' plain
+/// oracle provides it too, so both run through one timeline implementation).
 protocol TimelineEvent {
     var capturedAt: Timestamp { get }
     var status: SessionStatus { get }
@@ -18,17 +18,4 @@ protocol TimelineText<Event> {
     func repository(_ e: Event) -> String?
     func branch(_ e: Event) -> String?
     func title(_ e: Event) -> String?
-}
-
-extension Event: TimelineEvent {
-    var hasCost: Bool { metrics.estimatedCostUsd != nil }
-    func absorb(into usage: inout Usage) -> Int { usage.absorbMaximum(of: metrics) }
-}
-
-/// `Event` carries its text itself.
-struct EventText: TimelineText {
-    func sessionId(_ e: Event) -> String { e.sessionId }
-    func repository(_ e: Event) -> String? { e.repository }
-    func branch(_ e: Event) -> String? { e.branch }
-    func title(_ e: Event) -> String? { e.title }
 }

@@ -84,6 +84,8 @@ final class Database {
         }
     }
 
+    var lastInsertedRowId: Int64 { sqlite3_last_insert_rowid(handle) }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE that completed.
     var changes: Int { Int(sqlite3_changes(handle)) }
 }

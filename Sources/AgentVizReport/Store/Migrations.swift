@@ -1,10 +1,12 @@
 import CSQLite
 
 /// One schema change. Ids are dense from 1 and recorded in `schema_migration` when applied.
-struct Migration {
+struct Migration: Sendable {
     var id: Int
     var name: String
     var sql: String
+    /// Work SQL alone cannot do (recomputing values), run after `sql` in the same transaction.
+    var step: (@Sendable (Database) throws -> Void)? = nil
 }
 
 /// The store's schema history. APPEND-ONLY: a migration that has shipped is never edited,
@@ -52,6 +54,8 @@ enum Migrations {
         Migration(id: 2, name: "line count of file states", sql: """
             ALTER TABLE file_state ADD COLUMN lines INTEGER NOT NULL DEFAULT 0;
             """),
+        Migration(id: 3, name: "store v2: sessions, text dictionary, coded events", sql: StoreSchemaV2.sql,
+                  step: StoreSchemaV2.copyVersion1Events),
     ]
 
     /// Applies every migration `db` lacks, each in its own `BEGIN IMMEDIATE` transaction that
@@ -73,6 +77,7 @@ enum Migrations {
                 try check(applied, against: migrations, path: db.path)
                 guard applied[migration.id] == nil else { return }
                 try db.execute(migration.sql)
+                try migration.step?(db)
                 let record = try db.prepare("INSERT INTO schema_migration (id, name) VALUES (?, ?)")
                 try record.bind(Int64(migration.id), at: 1)
                 try record.bind(migration.name, at: 2)

@@ -1,52 +1,6 @@
-/// Decodes one NDJSON line into an `Event` or says why it is rejected (ANALYTICS.md §1).
-///
-/// One strict scan validates the JSON and records where the envelope's fields are; then
-/// the checks run in the precedence order of the spec: malformed-json, schema version,
-/// missing-field (all required fields, before any value check), invalid-field.
-/// (line-too-long is the reader's: it never hands such a line over.)
-public enum EventDecoder {
-    /// Decodes one line (no newline). Never traps on any input.
-    public static func decode(_ line: UnsafeRawBufferPointer) -> Result<Event, Rejection> {
-        guard let base = line.baseAddress, !line.isEmpty else {
-            return .failure(Rejection(.malformedJSON, JSONSyntaxError(problem: .emptyLine, offset: 0).detail))
-        }
-        // The slot table lives on the stack: no allocation per line besides the event's strings.
-        var table = EnvelopeSlotTable()
-        return withUnsafeMutablePointer(to: &table.slots) { tuple in
-            // A homogeneous tuple is laid out as an array of its element type.
-            let slots = UnsafeMutableRawPointer(tuple).assumingMemoryBound(to: EnvelopeSlot.self)
-            do throws(JSONSyntaxError) {
-                try JSONLineScanner.scanEnvelope(base, count: line.count, into: slots)
-            } catch {
-                return .failure(Rejection(.malformedJSON, error.detail))
-            }
-            return EnvelopeReader(base: base, count: line.count, slots: slots).event()
-        }
-    }
-
-    /// Convenience for tests and small callers.
-    public static func decode(_ line: String) -> Result<Event, Rejection> {
-        var line = line
-        return line.withUTF8 { decode(UnsafeRawBufferPointer($0)) }
-    }
-}
-
+/// The checks after a successful scan that come before any field's value: schema version,
+/// then missing fields (ANALYTICS.md section 1's precedence).
 extension EnvelopeReader {
-    /// The checks after a successful scan, in precedence order, and the event.
-    func event() -> Result<Event, Rejection> {
-        let version: String
-        switch schemaVersion() {
-        case .success(let v): version = v ?? ""
-        case .failure(let rejection): return .failure(rejection)
-        }
-        if let rejection = firstMissingField() { return .failure(rejection) }
-        do throws(Rejection) {
-            return .success(try buildEvent(schemaVersion: version))
-        } catch {
-            return .failure(error)
-        }
-    }
-
     /// The schema-version reasons, checked only when `schemaVersion` is there (absent or
     /// null is a missing-field, which ranks below them). A nil version: absent.
     func schemaVersion() -> Result<String?, Rejection> {

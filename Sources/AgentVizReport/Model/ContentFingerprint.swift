@@ -1,0 +1,42 @@
+/// A 64-bit FNV-1a over an event's contract fields (ANALYTICS.md section 2): equal content
+/// gives equal fingerprints, so a conflicting duplicate (same eventId, other content) is told
+/// from a true one. Strings enter by their own FNV-1a hash (`ByteKeyTable.hash`), so the
+/// decoder hashes each distinct string once per chunk; values as kept (a derived tokenTotal
+/// is already filled in, instants in microseconds, -0 cost as +0).
+///
+/// The store persists fingerprints: changing this encoding needs a migration that
+/// recomputes them (migration 3 does it from stored values with this same function).
+struct ContentFingerprint {
+    private var h = FNV1a64()
+
+    init(version: UnsafeRawBufferPointer, idHash: UInt64, capturedMicros: Int64) {
+        h.add(version)
+        h.add(idHash)
+        h.add(UInt64(bitPattern: capturedMicros))
+    }
+
+    /// Text fields in this order: source, sessionId, repository, branch, title (nil: absent).
+    mutating func text(_ hash: UInt64?) {
+        if let hash { h.add(1 as UInt8); h.add(hash) } else { h.add(0 as UInt8) }
+    }
+
+    /// Codes, then numbers, then the rest: see `finish`.
+    mutating func codes(sourceType: UInt8, status: UInt8, action: UInt8) {
+        h.add(sourceType)
+        h.add(status)
+        h.add(action)
+    }
+
+    mutating func number(_ n: Int64?) {
+        if let n { h.add(1 as UInt8); h.add(UInt64(bitPattern: n)) } else { h.add(0 as UInt8) }
+    }
+
+    /// prNumber, updatedAt, then the metrics, then debugEnabled.
+    mutating func finish(prNumber: Int64?, updatedMicros: Int64?, metrics m: Metrics, debugEnabled: Bool?) -> UInt64 {
+        number(prNumber); number(updatedMicros); number(m.durationSeconds)
+        number(m.tokenInput); number(m.tokenOutput); number(m.tokenTotal)
+        if let cost = m.estimatedCostUsd { h.add(1 as UInt8); h.add((cost == 0 ? 0 : cost).bitPattern) } else { h.add(0 as UInt8) }
+        h.add(debugEnabled.map { $0 ? 2 : 1 } ?? 0 as UInt8)
+        return h.value
+    }
+}

@@ -1,0 +1,72 @@
+/// The columns of `event` (store v2) that ingest writes, by name: the insert statement and
+/// every bind use these, so a reordering cannot shift values into the wrong column.
+enum EventColumn: Int32, CaseIterable {
+    case session = 1, capturedAt, updatedAt, eventId, idHash, fingerprint, status, sourceType
+    case operatorAction, debugEnabled, schemaVersion, source, repository, branch, title, prNumber
+    case durationSeconds, tokenInput, tokenOutput, tokenTotal, estimatedCostUsd
+
+    var name: String {
+        switch self {
+        case .session: return "session"
+        case .capturedAt: return "captured_at"
+        case .updatedAt: return "updated_at"
+        case .eventId: return "event_id"
+        case .idHash: return "id_hash"
+        case .fingerprint: return "fingerprint"
+        case .status: return "status"
+        case .sourceType: return "source_type"
+        case .operatorAction: return "operator_action"
+        case .debugEnabled: return "debug_enabled"
+        case .schemaVersion: return "schema_version"
+        case .source: return "source"
+        case .repository: return "repository"
+        case .branch: return "branch"
+        case .title: return "title"
+        case .prNumber: return "pr_number"
+        case .durationSeconds: return "duration_seconds"
+        case .tokenInput: return "token_input"
+        case .tokenOutput: return "token_output"
+        case .tokenTotal: return "token_total"
+        case .estimatedCostUsd: return "estimated_cost_usd"
+        }
+    }
+
+    /// The bind parameter of this column in `insertSQL`.
+    var parameter: Int32 { rawValue }
+
+    static let insertSQL = """
+        INSERT INTO event (\(allCases.map(\.name).joined(separator: ", ")))
+        VALUES (\(allCases.map { _ in "?" }.joined(separator: ", ")))
+        """
+}
+
+/// One event as the store keeps it, with text as Strings: what migration 3 copies from a
+/// version-1 row (ingest writes from decoded chunks instead, without Strings).
+struct StoredEventValues {
+    var schemaVersion: String
+    var eventId: String
+    var capturedMicros: Int64
+    var source: String?
+    var sessionId: String
+    var sourceType: SourceType
+    var status: SessionStatus
+    var repository: String?
+    var branch: String?
+    var title: String?
+    var prNumber: Int64?
+    var updatedMicros: Int64?
+    var metrics: Metrics
+    var operatorAction: OperatorAction
+    var debugEnabled: Bool?
+
+    var fingerprint: UInt64 {
+        func hash(_ s: String?) -> UInt64? { s.map { FNV1a64.hash($0) } }
+        var version = schemaVersion
+        var h = version.withUTF8 {
+            ContentFingerprint(version: UnsafeRawBufferPointer($0), idHash: FNV1a64.hash(eventId), capturedMicros: capturedMicros)
+        }
+        h.text(hash(source)); h.text(hash(sessionId)); h.text(hash(repository)); h.text(hash(branch)); h.text(hash(title))
+        h.codes(sourceType: sourceType.compactCode, status: status.compactCode, action: operatorAction.compactCode)
+        return h.finish(prNumber: prNumber, updatedMicros: updatedMicros, metrics: metrics, debugEnabled: debugEnabled)
+    }
+}
