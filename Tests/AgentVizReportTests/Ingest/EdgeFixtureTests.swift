@@ -5,12 +5,13 @@ import XCTest
 /// Every hand-written file under fixtures/edge, read through the real ingest path.
 final class EdgeFixtureTests: XCTestCase {
     func ingest(_ names: [String]) throws -> (IngestCounters, [RejectedLine], [Event]) {
-        var sink = MemoryEventSink()
-        var rejected: [RejectedLine] = []
         let sources = names.map { InputSource.file(TestFiles.fixture("edge/" + $0)) }
-        let counters = try EventIngestor().ingest(sources, into: &sink) { rejected.append($0) }
-        // Sorted by id: the sink groups by session and keeps no arrival order.
-        return (counters, rejected, sink.events.sorted { $0.eventId.utf8.lexicographicallyPrecedes($1.eventId.utf8) })
+        var rejected: [RejectedLine] = []
+        let counters = try ParallelInput().count(sources) { rejected.append($0) }
+        let read = try PlainOracle.read(sources)
+        XCTAssertEqual(counters, read.counters, "the real reader and the oracle count alike")
+        XCTAssertEqual(rejected, read.rejected)
+        return (counters, rejected, read.events)
     }
 
     func testCRLFLinesAreAccepted() throws {

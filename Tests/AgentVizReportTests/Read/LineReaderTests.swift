@@ -75,9 +75,8 @@ final class LineReaderTests: XCTestCase {
         let good = EventLine("e1", "s1", "2026-11-16T10:00:00Z").json
         let huge = "{\"pad\":\"" + String(repeating: "x", count: 2 << 20) + "\"}"
         let path = TestFiles.write([good, huge, good.replacingOccurrences(of: "e1", with: "e2")], to: dir.appendingPathComponent("big.ndjson"))
-        var sink = MemoryEventSink()
         var rejected: [RejectedLine] = []
-        let counters = try EventIngestor().ingest([.file(path)], into: &sink) { rejected.append($0) }
+        let counters = try ParallelInput().count([.file(path)]) { rejected.append($0) }
         XCTAssertEqual(counters.linesRead, 3)
         XCTAssertEqual(counters.eventsAccepted, 2)
         XCTAssertEqual(rejected.map(\.line), [2])

@@ -9,15 +9,13 @@ final class FastPathTests: XCTestCase {
     func fast(_ sources: [InputSource], _ request: ReportRequest, chunkBytes: Int, workers: Int = 2) throws -> (Report, [RejectedLine]) {
         var rejected: [RejectedLine] = []
         var builder = request.makeRollupBuilder()
-        let history = try ParallelInput(workers: workers, chunkBytes: chunkBytes).read(sources) { rejected.append($0) }
+        let history = try ParallelInput(workers: workers, chunkBytes: chunkBytes).read(sources, onRejected: { rejected.append($0) })
         history.rollup(into: &builder)
         return (ReportBuilder.build(rollup: builder.finish(), counters: history.counters, request: request), rejected)
     }
 
     func plain(_ sources: [InputSource], _ request: ReportRequest) throws -> (Report, [RejectedLine]) {
-        var rejected: [RejectedLine] = []
-        let report = try ReportSource.plainInput(sources).report(request) { rejected.append($0) }
-        return (report, rejected)
+        try PlainOracle.report(sources, request)
     }
 
     func assertSame(_ a: (Report, [RejectedLine]), _ b: (Report, [RejectedLine]), _ context: String, line: UInt = #line) {

@@ -8,9 +8,7 @@ final class ReportPropertyTests: XCTestCase {
     static let weeks = (41...47).map { String(format: "2026-W%02d", $0) }
 
     func loadEvents(_ path: String) throws -> [Event] {
-        var sink = MemoryEventSink()
-        _ = try EventIngestor().ingest([.file(path)], into: &sink)
-        return sink.events
+        try PlainOracle.read([.file(path)]).events
     }
 
     func testRollupMatchesThePlainReferenceFigureByFigure() throws {

@@ -63,7 +63,7 @@ final class WindowFiguresTests: XCTestCase {
         XCTAssertEqual(viaInput.totals.activeSessions, 2)
         XCTAssertEqual(viaInput.input.counters.duplicates, 0)
         let store = try EventStore(path: ":memory:")
-        _ = try store.insert(lines.map { try! EventDecoder.decode($0.json).get() })
+        try store.ingest(lines.map(\.json))
         let viaStore = try ReportSource.store(store).report(ReportHarness.request(.week("2026-W47")))
         XCTAssertEqual(viaStore.totals.activeSessions, 2)
     }

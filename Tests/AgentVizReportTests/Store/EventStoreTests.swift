@@ -7,167 +7,124 @@ final class EventStoreTests: XCTestCase {
     override func setUpWithError() throws { dir = try StoreFixtures.Directory() }
     override func tearDown() { dir.remove() }
 
-    // MARK: Round trip and order
+    // MARK: Round trip
 
     func testEveryFieldRoundTripsIncludingNilsAndEdgeValues() throws {
-        let full = Event(
-            schemaVersion: "1.2.3", eventId: "évènement-\u{1F600}", capturedAt: Timestamp(microseconds: -62_135_596_800_000_000),
-            source: "gh-agent-viz", sessionId: "s\u{0}nul", sourceType: .agentTask, status: .failed,
-            repository: "owner/repo", branch: "", title: "a \"title\"\nwith a newline",
-            prNumber: Int64.max, updatedAt: Timestamp(microseconds: 253_402_300_799_999_999),
-            metrics: Metrics(durationSeconds: 0, tokenInput: 1, tokenOutput: Int64.max, tokenTotal: 9_007_199_254_740_993,
-                             estimatedCostUsd: 0.1 + 0.2),
-            operatorAction: .resumeSession, debugEnabled: false)
-        let bare = Event(
-            eventId: "bare", capturedAt: Timestamp(microseconds: 0), sessionId: "s2",
-            sourceType: .localCopilot, status: .unknown, operatorAction: .openPR)
-        let tiny = Event(
-            eventId: "tiny", capturedAt: Timestamp(microseconds: 1), sessionId: "s3", sourceType: .localCopilot,
-            status: .queued, metrics: Metrics(estimatedCostUsd: .leastNonzeroMagnitude), operatorAction: .viewLogs, debugEnabled: true)
+        let full = #"{"schemaVersion":"1.2.3","eventId":"évènement-😀","capturedAt":"0001-01-01T00:00:00Z","source":"gh-agent-viz","session":{"id":"s\u0000nul","sourceType":"agent-task","status":"failed","repository":"owner/repo","branch":"","title":"a \"title\"\nwith a newline","prNumber":9223372036854775807,"updatedAt":"9999-12-31T23:59:59.999999Z"},"metrics":{"durationSeconds":0,"tokenInput":1,"tokenOutput":9223372036854775806,"tokenTotal":9007199254740993,"estimatedCostUsd":0.30000000000000004},"metadata":{"operatorAction":"resume_session","debugEnabled":false}}"#
+        let bare = #"{"schemaVersion":"1.0","eventId":"bare","capturedAt":"1970-01-01T00:00:00Z","session":{"id":"s2","sourceType":"local-copilot","status":"unknown"},"metadata":{"operatorAction":"open_pr"}}"#
+        let tiny = #"{"schemaVersion":"1.0","eventId":"tiny","capturedAt":"1970-01-01T00:00:00.000001Z","session":{"id":"s3","sourceType":"local-copilot","status":"queued"},"metrics":{"estimatedCostUsd":5e-324},"metadata":{"operatorAction":"view_logs","debugEnabled":true}}"#
         let store = try EventStore(path: dir.path("events.sqlite"))
-        XCTAssertEqual(try store.insert([full, bare, tiny]), InsertOutcome(inserted: 3))
+        XCTAssertEqual(try store.ingest([full, bare, tiny]).eventsAccepted, 3)
 
         let back = try EventStore(path: dir.path("events.sqlite")).allEvents()
-        XCTAssertEqual(back, [full, bare, tiny])
+        let decoded = try [full, bare, tiny].map { try EventDecoder.decode($0).get() }
+        XCTAssertEqual(back, decoded)
         // Byte for byte, not only up to Unicode equivalence.
-        XCTAssertEqual(back.map(\.contentFingerprint), [full, bare, tiny].map(\.contentFingerprint))
+        XCTAssertEqual(back.map(\.contentFingerprint), decoded.map(\.contentFingerprint))
         XCTAssertEqual(back[0].branch, "", "an empty string stays empty, not NULL")
         XCTAssertNil(back[1].branch)
     }
 
-    func testForEachEventFollowsTimelineOrder() throws {
-        let t: Int64 = 1_000_000
-        let expected = [
-            StoreFixtures.event("late-first", session: "A", capturedAt: t),                     // updatedAt absent: t
-            StoreFixtures.event("x-upd-later", session: "A", capturedAt: t, updatedAt: t + 5),
-            StoreFixtures.event("B", session: "A", capturedAt: t + 1),                           // "B" < "a" in bytes
-            StoreFixtures.event("a", session: "A", capturedAt: t + 1),
-            StoreFixtures.event("z", session: "A", capturedAt: t + 1, updatedAt: t + 1),         // same effective updatedAt
-            StoreFixtures.event("\u{E9}", session: "A", capturedAt: t + 1),                      // 0xC3 0xA9 > "z"
-            StoreFixtures.event("early", session: "B", capturedAt: t - 100),
-            StoreFixtures.event("aa-updated-earlier", session: "B", capturedAt: t, updatedAt: t - 50),
-            StoreFixtures.event("0-updated-later", session: "B", capturedAt: t, updatedAt: t + 50),
+    func testReportsReadTheTimelineOrderWhateverTheInsertionOrder() throws {
+        let lines = [
+            StoreFixtures.line("late-first", session: "A", at: "2026-11-16T10:00:00Z", status: "failed"),
+            StoreFixtures.line("x-upd-later", session: "A", at: "2026-11-16T10:00:00Z", updatedAt: "2026-11-16T10:00:05Z", status: "completed"),
+            StoreFixtures.line("B", session: "A", at: "2026-11-16T10:00:01Z", status: "failed"),  // "B" < "a" in bytes
+            StoreFixtures.line("a", session: "A", at: "2026-11-16T10:00:01Z", status: "completed"),
+            StoreFixtures.line("\u{E9}", session: "A", at: "2026-11-16T10:00:01Z", status: "failed"),
+            StoreFixtures.line("early", session: "B", at: "2026-11-16T09:00:00Z", status: "failed"),
+            StoreFixtures.line("aa-updated-earlier", session: "B", at: "2026-11-16T10:00:00Z", updatedAt: "2026-11-16T09:59:00Z", status: "completed"),
+            StoreFixtures.line("0-updated-later", session: "B", at: "2026-11-16T10:00:00Z", updatedAt: "2026-11-16T10:01:00Z", status: "failed"),
         ]
-        let store = try EventStore(path: ":memory:")
-        // Input order must not matter: insert shuffled, in two batches.
-        var shuffled = expected
-        shuffled.shuffle()
-        _ = try store.insert(Array(shuffled[..<4]))
-        _ = try store.insert(Array(shuffled[4...]))
-        XCTAssertEqual(try store.allEvents().map(\.eventId), expected.map(\.eventId))
-    }
-
-    func testForEachEventStopsOnCallbackError() throws {
-        struct Stop: Error {}
-        let store = try EventStore(path: ":memory:")
-        _ = try store.insert((0..<10).map { StoreFixtures.event("e\($0)") })
-        var seen = 0
-        XCTAssertThrowsError(try store.forEachEvent { _ in seen += 1; if seen == 3 { throw Stop() } }) {
-            XCTAssertTrue($0 is Stop)
+        let request = try ReportHarness.request(.week("2026-W47"))
+        let path = TestFiles.write(lines, to: dir.url.appendingPathComponent("ordered.ndjson"))
+        let expected = ReportHarness.json(try PlainOracle.report([.file(path)], request).0)
+        var rng = SplitMix(seed: 7)
+        for round in 0..<5 {
+            let store = try EventStore(path: ":memory:")
+            let shuffled = lines.shuffled(using: &rng)
+            try store.ingest(Array(shuffled[..<4]))
+            try store.ingest(Array(shuffled[4...]))
+            var report = try ReportSource.store(store).report(request)
+            report.input = try PlainOracle.report([.file(path)], request).0.input
+            XCTAssertEqual(ReportHarness.json(report), expected, "round \(round)")
         }
-        XCTAssertEqual(seen, 3)
-        XCTAssertEqual(try store.allEvents().count, 10, "the store is usable after an aborted scan")
     }
 
     // MARK: Duplicates
 
-    func testDuplicateWithinOneBatchKeepsTheFirst() throws {
+    func testDuplicatesWithinOneRunKeepTheFirst() throws {
         let store = try EventStore(path: ":memory:")
-        let first = StoreFixtures.event("same", title: "first")
-        let outcome = try store.insert([first, StoreFixtures.event("other"), StoreFixtures.event("same", title: "second"), first])
-        XCTAssertEqual(outcome, InsertOutcome(inserted: 2, duplicates: 2, conflictingDuplicates: 1))
+        let first = StoreFixtures.line("same", title: "first")
+        let c = try store.ingest([first, StoreFixtures.line("other"), StoreFixtures.line("same", title: "second"), first])
+        XCTAssertEqual([c.eventsAccepted, c.duplicates, c.conflictingDuplicates], [2, 2, 1])
         XCTAssertEqual(try store.allEvents().first { $0.eventId == "same" }?.title, "first")
     }
 
-    func testDuplicateAcrossBatchesAndConflicts() throws {
-        let store = try EventStore(path: ":memory:")
-        XCTAssertEqual(try store.insert([StoreFixtures.event("a"), StoreFixtures.event("b")]), InsertOutcome(inserted: 2))
-        let outcome = try store.insert([StoreFixtures.event("a"), StoreFixtures.event("b", status: .failed), StoreFixtures.event("c")])
-        XCTAssertEqual(outcome, InsertOutcome(inserted: 1, duplicates: 2, conflictingDuplicates: 1))
-        XCTAssertEqual(try store.allEvents().first { $0.eventId == "b" }?.status, .running, "first wins")
-        XCTAssertEqual(try store.eventCount(), 3)
-    }
-
-    func testDuplicatesAcrossReopenOfTheSameFile() throws {
-        let path = dir.path("nested/dirs/events.sqlite")
-        let events = (0..<500).map { StoreFixtures.event("event-\($0)", session: "s\($0 % 7)", capturedAt: Int64($0)) }
-        do {
-            let store = try EventStore(path: path)
-            XCTAssertEqual(try store.insert(events), InsertOutcome(inserted: 500))
-        }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: path), "parent directories are created")
+    func testDuplicatesAcrossRunsAndReopensAndConflicts() throws {
+        let path = dir.path("events.sqlite")
+        let lines = (0..<500).map { StoreFixtures.line("e\($0)", session: "s\($0 % 7)") }
+        XCTAssertEqual(try EventStore(path: path).ingest(lines).eventsAccepted, 500)
         let store = try EventStore(path: path)
-        var changed = events[17]
-        changed.title = "changed"
-        XCTAssertEqual(try store.insert(events + [changed]),
-                       InsertOutcome(inserted: 0, duplicates: 501, conflictingDuplicates: 1))
-        XCTAssertEqual(try store.eventCount(), 500)
+        let changed = StoreFixtures.line("e42", session: "s0", status: "failed")
+        let c = try store.ingest(lines + [changed, StoreFixtures.line("new")])
+        XCTAssertEqual([c.eventsAccepted, c.duplicates, c.conflictingDuplicates], [1, 501, 1])
+        XCTAssertEqual(try store.eventCount(), 501)
     }
 
-    func testIngestingTwiceEqualsIngestingOnce() throws {
-        let events = (0..<2_000).map { (i: Int) -> Event in
-            let updatedAt: Int64? = i % 3 == 0 ? nil : Int64(i)
-            return StoreFixtures.event("id-\(i)", session: "s\(i % 13)", capturedAt: Int64(i * 7 % 101), updatedAt: updatedAt)
-        }
+    func testIngestingTwiceEqualsIngestingOnceWhateverTheChunks() throws {
+        let lines = try String(contentsOfFile: TestFiles.fixture("sample-history.ndjson"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
         let once = try EventStore(path: dir.path("once.sqlite"))
-        _ = try once.insert(events)
+        try once.ingest(lines)
         let twice = try EventStore(path: dir.path("twice.sqlite"))
-        _ = try twice.insert(events)
-        XCTAssertEqual(try twice.insert(events.reversed()), InsertOutcome(inserted: 0, duplicates: 2_000))
-        XCTAssertEqual(try twice.allEvents(), try once.allEvents())
-    }
-
-    func testEmptyBatch() throws {
-        let store = try EventStore(path: ":memory:")
-        XCTAssertEqual(try store.insert([]), InsertOutcome())
-        XCTAssertEqual(try store.eventCount(), 0)
+        try twice.ingest(lines, chunkBytes: 10_000)
+        let again = try twice.ingest(lines.reversed(), chunkBytes: 777)
+        XCTAssertEqual(again.eventsAccepted, 0)
+        XCTAssertEqual(again.duplicates, lines.count)
+        XCTAssertEqual(try once.allEvents(), try twice.allEvents())
     }
 
     func testEventIdsAreComparedAsBytes() throws {
-        // Canonically equivalent in Swift (`==`), but different bytes: two events.
-        let composed = StoreFixtures.event("caf\u{E9}"), decomposed = StoreFixtures.event("cafe\u{301}")
-        XCTAssertEqual(composed.eventId, decomposed.eventId)
         let store = try EventStore(path: ":memory:")
-        XCTAssertEqual(try store.insert([composed, decomposed]), InsertOutcome(inserted: 2))
+        XCTAssertEqual(try store.ingest([StoreFixtures.line("\u{e9}"), StoreFixtures.line("e\u{301}")]).eventsAccepted, 2)
+        XCTAssertEqual(try store.ingest([StoreFixtures.line("e\u{301}")]).duplicates, 1)
+    }
+
+    /// Two ids under one stored hash are two events: the hash only finds candidates.
+    func testAStoredRowWithTheSameHashButAnotherIdIsNotADuplicate() throws {
+        let store = try EventStore(path: ":memory:")
+        try store.ingest([StoreFixtures.line("seed")])
+        // Forge a row whose id_hash is that of "victim" but whose id is not.
+        try store.db.execute("""
+            INSERT INTO event (session, captured_at, event_id, id_hash, fingerprint, status, source_type,
+                               operator_action, schema_version)
+            SELECT session, captured_at, 'impostor', \(Int64(bitPattern: FNV1a64.hash("victim"))), 0, status,
+                   source_type, operator_action, schema_version FROM event LIMIT 1
+            """)
+        let c = try store.ingest([StoreFixtures.line("victim"), StoreFixtures.line("victim")])
+        XCTAssertEqual([c.eventsAccepted, c.duplicates, c.conflictingDuplicates], [1, 1, 0], "victim is new, once")
+        XCTAssertEqual(try store.allEvents().map(\.eventId), ["seed", "impostor", "victim"])
     }
 
     func testMemoryStoresAreIndependent() throws {
         let a = try EventStore(path: ":memory:"), b = try EventStore(path: ":memory:")
-        _ = try a.insert([StoreFixtures.event("only-in-a")])
-        XCTAssertEqual(try a.eventCount(), 1)
+        try a.ingest([StoreFixtures.line("only-in-a")])
         XCTAssertEqual(try b.eventCount(), 0)
-    }
-
-    func testFailedBatchInsertsNothing() throws {
-        let store = try EventStore(path: ":memory:")
-        _ = try store.insert([StoreFixtures.event("kept")])
-        try store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON event WHEN NEW.event_id = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END")
-        XCTAssertThrowsError(try store.insert([StoreFixtures.event("aaa"), StoreFixtures.event("bad"), StoreFixtures.event("zzz")])) { error in
-            XCTAssertTrue(String(describing: error).contains("refused"), "\(error)")
-        }
-        XCTAssertEqual(try store.allEvents().map(\.eventId), ["kept"], "the whole batch rolled back")
-        XCTAssertEqual(try store.insert([StoreFixtures.event("aaa")]), InsertOutcome(inserted: 1), "usable afterwards")
     }
 
     // MARK: Bookkeeping
 
     func testIngestCountersAccumulateAcrossRuns() throws {
         let path = dir.path("events.sqlite")
-        let run1 = IngestCounters(linesRead: 12, eventsAccepted: 7, duplicates: 2, conflictingDuplicates: 1,
-                                  rejectedByReason: [.malformedJSON: 2, .missingField: 1, .invalidField: 0], redactions: 4)
-        let run2 = IngestCounters(linesRead: 9, eventsAccepted: 4, duplicates: 4,
-                                  rejectedByReason: [.malformedJSON: 1], redactions: 0)
-        do {
-            let store = try EventStore(path: path)
-            XCTAssertEqual(try store.ingestCounters(), IngestCounters())
-            try store.addIngestCounters(run1)
-        }
+        let run1 = ["{", StoreFixtures.line("a"), StoreFixtures.line("a"), #"{"schemaVersion":"1.0"}"#]
+        let run2 = [StoreFixtures.line("b"), StoreFixtures.line("a", title: "changed"), "[1]"]
+        try EventStore(path: path).ingest(run1)
         let store = try EventStore(path: path)
-        try store.addIngestCounters(run2)
+        try store.ingest(run2)
         let total = try store.ingestCounters()
-        XCTAssertEqual(total, IngestCounters(linesRead: 21, eventsAccepted: 11, duplicates: 6, conflictingDuplicates: 1,
-                                             rejectedByReason: [.malformedJSON: 3, .missingField: 1], redactions: 4))
-        XCTAssertEqual(total.rejected, 4)
+        XCTAssertEqual(total, IngestCounters(linesRead: 7, eventsAccepted: 2, duplicates: 2, conflictingDuplicates: 1,
+                                             rejectedByReason: [.malformedJSON: 2, .missingField: 1]))
         XCTAssertEqual(total.linesRead, total.eventsAccepted + total.duplicates + total.rejected)
     }
 
@@ -182,7 +139,8 @@ final class EventStoreTests: XCTestCase {
     func testFileStateRoundTrip() throws {
         let path = dir.path("events.sqlite")
         let state = FileState(path: "/var/log/a b/events.ndjson", identity: "2049:131073", size: 1 << 40,
-                              offset: 12_345, fingerprint: UInt64.max)
+                              offset: 12_345, fingerprint: UInt64.max, lines: 7,
+                              tail: FileState.Tail(bytes: 30, outcome: "malformed-json"))
         do {
             let store = try EventStore(path: path)
             XCTAssertNil(try store.fileState(path: state.path))
@@ -193,6 +151,7 @@ final class EventStoreTests: XCTestCase {
         XCTAssertEqual(try store.fileState(path: state.path), state)
         var moved = state
         moved.offset = 99_999
+        moved.tail = nil
         moved.fingerprint = 0x8000_0000_0000_0000
         try store.saveFileState(moved)
         XCTAssertEqual(try store.fileState(path: state.path), moved, "saving replaces")
