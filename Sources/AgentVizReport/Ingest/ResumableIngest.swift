@@ -87,13 +87,13 @@ public struct ResumableIngest {
         onFile(source, resume.map { .resumed(offset: $0.offset) } ?? .fromStart)
         try input.chunks(of: source, from: Int(resume?.offset ?? 0), linesBefore: resume?.lines ?? 0) { chunk, origin in
             let end = Int64(origin.offset + chunk.complete.bytes)
-            var state = FileState(
-                path: key, identity: identity, size: size, offset: end,
+            // `size`: the bytes consumed so far, so a run stopped after this chunk (a crash)
+            // finds the file longer than recorded and goes on from `offset`.
+            let tail = chunk.countedTail
+            let state = FileState(
+                path: key, identity: identity, size: end + (tail?.bytes ?? 0), offset: end,
                 fingerprint: try FileProbe.fingerprint(fd: fd, length: end),
-                lines: origin.linesBefore + chunk.complete.lines, tail: chunk.countedTail)
-            if let tail = state.tail {
-                state.size = max(size, end + tail.bytes)
-            }
+                lines: origin.linesBefore + chunk.complete.lines, tail: tail)
             try run.store(chunk, file: state, correction: correction)
             correction = IngestCounters()
             chunk.rejections.forEach(source: source.displayName, linesBefore: origin.linesBefore, onRejected)

@@ -106,6 +106,21 @@ final class ResumableIngestTests: XCTestCase {
         XCTAssertEqual(second.eventsAccepted, 1)
         XCTAssertEqual(again.count, 0)
         XCTAssertEqual(try store.eventCount(), 4)
+        // The partial line's rejection is taken back: the store counts as one clean read.
+        XCTAssertEqual(try store.ingestCounters(), IngestCounters(linesRead: 4, eventsAccepted: 4))
+    }
+
+    func testAnAcceptedLastLineWithoutNewlineIsCountedOnceAsTheFileGrows() throws {
+        let all = lines(1...3)
+        try write(String(all.dropLast()))  // the third line is complete JSON, without its newline
+        XCTAssertEqual(try ingest().1.eventsAccepted, 3)
+        XCTAssertEqual(try ingest().0, .unchanged, "unchanged: not read again, not counted again")
+        try append("\n" + lines(4...5))
+        let (_, grown, rejected) = try ingest()
+        XCTAssertEqual(grown.eventsAccepted, 2)
+        XCTAssertEqual(grown.linesRead, 2)
+        XCTAssertEqual(rejected, [])
+        XCTAssertEqual(try store.ingestCounters(), IngestCounters(linesRead: 5, eventsAccepted: 5))
     }
 
     func testFullReadsEverythingAgain() throws {
