@@ -27,6 +27,7 @@ enum StoreSchemaV2 {
             regressions INTEGER               -- NULL: stale, recounted by the next ingest
         );
         CREATE INDEX session_by_last_at ON session (last_at);
+        CREATE INDEX session_stale ON session (id) WHERE regressions IS NULL;
         CREATE TABLE event (
             id INTEGER PRIMARY KEY,           -- insertion order
             session INTEGER NOT NULL,         -- session.id

@@ -32,7 +32,7 @@ extension StoreWriter {
             }
             let session = try table.arena.withUnsafeBytes {
                 try sessionCode(UnsafeRawBufferPointer(rebasing: $0[table.starts[Int(e.session)]..<table.starts[Int(e.session) + 1]]),
-                                capturedMicros: e.capturedMicros)
+                                capturedMicros: e.capturedMicros, orderAt: e.orderAt, metrics: e.metrics)
             }
             let text = (try code(extra.version)!, try code(extra.source), try code(e.repository), try code(e.branch), try code(e.title))
             try chunk.strings.withIdBytes(id) { idBytes in

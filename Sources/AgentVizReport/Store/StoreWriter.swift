@@ -18,6 +18,17 @@ final class StoreWriter {
     private var sessionCodes: [Int64] = []
     /// Sessions given events since the last flush: code -> (first, last) captured_at.
     private var touched: [Int64: (first: Int64, last: Int64)] = [:]
+    /// Sessions created by this run whose events so far arrived in timeline order: their
+    /// regression count is kept up to date here (the common case), so no recount reads
+    /// them back. Any other touched session is left stale for `recountRegressions`.
+    private var inOrder: [Int64: RunningSession] = [:]
+
+    private struct RunningSession {
+        var lastCaptured: Int64
+        var lastOrderAt: Int64
+        var usage = Usage()
+        var regressions = 0
+    }
 
     init(db: Database) throws {
         self.db = db
@@ -27,7 +38,7 @@ final class StoreWriter {
         findSession = try db.prepare("SELECT id FROM session WHERE session_id = ?")
         addSession = try db.prepare("INSERT INTO session (session_id, first_at, last_at) VALUES (?, ?, ?)")
         widenSession = try db.prepare("""
-            UPDATE session SET first_at = min(first_at, ?2), last_at = max(last_at, ?3), regressions = NULL
+            UPDATE session SET first_at = min(first_at, ?2), last_at = max(last_at, ?3), regressions = ?4
             WHERE id = ?1
             """)
         findHash = try db.prepare("SELECT event_id, fingerprint FROM event WHERE id_hash = ?")
@@ -63,15 +74,29 @@ final class StoreWriter {
         return try text.withUTF8 { try textCode(UnsafeRawBufferPointer($0)) }
     }
 
-    /// The session's number; widens its span to `capturedMicros` at the next flush.
-    func sessionCode(_ bytes: UnsafeRawBufferPointer, capturedMicros: Int64) throws -> Int64 {
+    /// The session's number; widens its span to `capturedMicros` at the next flush and
+    /// follows its regression count while its events arrive in order.
+    func sessionCode(_ bytes: UnsafeRawBufferPointer, capturedMicros: Int64, orderAt: Int64, metrics: Metrics) throws -> Int64 {
         let (index, added) = sessions.intern(bytes)
         let code: Int64
         if added {
-            code = try lookUpOrAdd(bytes, find: findSession, add: addSession, extra: capturedMicros)
+            var created = false
+            code = try lookUpOrAdd(bytes, find: findSession, add: addSession, extra: capturedMicros, created: &created)
             sessionCodes.append(code)
+            if created { inOrder[code] = RunningSession(lastCaptured: .min, lastOrderAt: .min) }
         } else {
             code = sessionCodes[index]
+        }
+        if var running = inOrder[code] {
+            // Strictly after the last event: ties would need the eventIds, so they recount.
+            if (capturedMicros, orderAt) > (running.lastCaptured, running.lastOrderAt) {
+                running.regressions += running.usage.absorbMaximum(of: metrics)
+                running.lastCaptured = capturedMicros
+                running.lastOrderAt = orderAt
+                inOrder[code] = running
+            } else {
+                inOrder[code] = nil
+            }
         }
         if let span = touched[code] {
             touched[code] = (min(span.first, capturedMicros), max(span.last, capturedMicros))
@@ -82,10 +107,18 @@ final class StoreWriter {
     }
 
     private func lookUpOrAdd(_ bytes: UnsafeRawBufferPointer, find: Statement, add: Statement, extra: Int64?) throws -> Int64 {
+        var created = false
+        return try lookUpOrAdd(bytes, find: find, add: add, extra: extra, created: &created)
+    }
+
+    private func lookUpOrAdd(
+        _ bytes: UnsafeRawBufferPointer, find: Statement, add: Statement, extra: Int64?, created: inout Bool
+    ) throws -> Int64 {
         let text = UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         try find.bindStatic(text, at: 1)
         defer { find.reset() }
         if try find.step() { return find.int64(at: 0) }
+        created = true
         try add.bindStatic(text, at: 1)
         if let extra {
             try add.bind(extra, at: 2)
@@ -102,6 +135,7 @@ final class StoreWriter {
             try widenSession.bind(code, at: 1)
             try widenSession.bind(span.first, at: 2)
             try widenSession.bind(span.last, at: 3)
+            try widenSession.bind(inOrder[code].map { Int64($0.regressions) }, at: 4)
             try widenSession.step()
             widenSession.reset()
         }
@@ -146,7 +180,10 @@ final class StoreWriter {
     /// A version-1 row (migration 3).
     func insert(_ v: StoredEventValues) throws {
         var id = v.eventId, session = v.sessionId
-        let sessionNumber = try session.withUTF8 { try self.sessionCode(UnsafeRawBufferPointer($0), capturedMicros: v.capturedMicros) }
+        let sessionNumber = try session.withUTF8 {
+            try self.sessionCode(UnsafeRawBufferPointer($0), capturedMicros: v.capturedMicros,
+                                 orderAt: v.updatedMicros ?? v.capturedMicros, metrics: v.metrics)
+        }
         let text = (try textCode(v.schemaVersion)!, try textCode(v.source), try textCode(v.repository),
                     try textCode(v.branch), try textCode(v.title))
         let fingerprint = v.fingerprint

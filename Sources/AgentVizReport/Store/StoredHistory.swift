@@ -17,8 +17,12 @@ struct StoredHistory {
     static func load(_ db: Database, sessions: Sessions, progress: ReadProgress? = nil) throws -> StoredHistory {
         let filter: String
         switch sessions {
-        case .overlapping: filter = "(s.last_at >= ?1 AND s.first_at < ?2) OR s.regressions IS NULL"
-        case .staleRegressions: filter = "s.regressions IS NULL"
+        // Two indexed lookups (span by last_at, stale ones by a partial index), not a scan.
+        case .overlapping: filter = """
+            s.id IN (SELECT id FROM session WHERE last_at >= ?1 AND first_at < ?2
+                     UNION SELECT id FROM session WHERE regressions IS NULL)
+            """
+        case .staleRegressions: filter = "s.id IN (SELECT id FROM session WHERE regressions IS NULL)"
         }
         func bindSpan(_ s: Statement) throws {
             if case .overlapping(let from, let to) = sessions {
