@@ -23,12 +23,20 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Read every file from the start, not from where the last ingest of it stopped.")
     var full = false
 
+    @Option(help: "Lines per transaction: larger is faster, smaller loses less work if the run is killed.")
+    var commitLines = 200_000
+
     @Flag(help: "No progress display and no per-file notes (progress is shown only when stderr is a terminal).")
     var quiet = false
+
+    func validate() throws {
+        guard commitLines >= 1 else { throw ValidationError("--commit-lines must be at least 1") }
+    }
 
     func run() throws {
         var job = try IngestJob.prepare(paths: paths, databasePath: db)
         job.readEverything = full
+        job.linesPerCommit = commitLines
         var shown = 0
         let files = job.sources.compactMap { source -> String? in
             if case .file(let path) = source { return path } else { return nil }

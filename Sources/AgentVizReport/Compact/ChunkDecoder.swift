@@ -27,16 +27,25 @@ struct DecodedChunk: @unchecked Sendable {
     var tailBytes = 0
 }
 
-/// The rejected lines of a chunk in 8 bytes each (line, reason, detail number), details
-/// interned: `validate` on millions of bad lines holds a few bytes per line per chunk in
-/// flight, never a String per line.
+/// The rejected lines of a chunk, as runs of consecutive lines with the same reason and
+/// detail (a few bytes a run, details interned): `validate` on millions of identical bad
+/// lines holds one run per chunk in flight, never a String per line.
 struct ChunkRejections {
-    private var entries: [UInt64] = []
+    private struct Run {
+        var firstLine: Int
+        var count: Int
+        var reason: UInt8
+        var detail: UInt32
+    }
+
+    private var runs: [Run] = []
     private var details: [String] = []
     private var detailIndex: [String: UInt32] = [:]
 
-    var isEmpty: Bool { entries.isEmpty }
-    var last: (line: Int, rejection: Rejection)? { entries.last.map(decode) }
+    var isEmpty: Bool { runs.isEmpty }
+    var last: (line: Int, rejection: Rejection)? {
+        runs.last.map { ($0.firstLine + $0.count - 1, rejection($0)) }
+    }
 
     mutating func append(line: Int, _ rejection: Rejection) {
         var index = detailIndex[rejection.detail]
@@ -45,21 +54,25 @@ struct ChunkRejections {
             details.append(rejection.detail)
             detailIndex[rejection.detail] = index
         }
-        let reason = UInt64(RejectReason.allCases.firstIndex(of: rejection.reason)!)
-        entries.append(UInt64(UInt32(line)) << 32 | UInt64(index!) << 8 | reason)
+        let reason = UInt8(RejectReason.allCases.firstIndex(of: rejection.reason)!)
+        if let run = runs.last, run.reason == reason, run.detail == index!, run.firstLine + run.count == line {
+            runs[runs.count - 1].count += 1
+        } else {
+            runs.append(Run(firstLine: line, count: 1, reason: reason, detail: index!))
+        }
     }
 
-    private func decode(_ entry: UInt64) -> (line: Int, rejection: Rejection) {
-        let reason = RejectReason.allCases[Int(entry & 0xFF)]
-        let detail = details[Int(entry >> 8 & 0xFF_FFFF)]
-        return (Int(entry >> 32), Rejection(reason, detail))
+    private func rejection(_ run: Run) -> Rejection {
+        Rejection(RejectReason.allCases[Int(run.reason)], details[Int(run.detail)])
     }
 
     /// Each rejected line in order, numbered in the file (`linesBefore` + the chunk's own).
     func forEach(source: String, linesBefore: Int, _ body: (RejectedLine) throws -> Void) rethrows {
-        for entry in entries {
-            let (line, rejection) = decode(entry)
-            try body(RejectedLine(source: source, line: linesBefore + line, rejection: rejection))
+        for run in runs {
+            let rejection = rejection(run)
+            for k in 0..<run.count {
+                try body(RejectedLine(source: source, line: linesBefore + run.firstLine + k, rejection: rejection))
+            }
         }
     }
 }

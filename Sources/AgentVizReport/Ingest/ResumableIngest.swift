@@ -14,9 +14,10 @@ public enum FileIngestStart: Equatable, Sendable {
     case unchanged
 }
 
-/// `ingest`: the parallel reader's chunks into the store, each chunk in ONE transaction with
-/// the counters it adds and the file position it reaches, so a crash at any point leaves a
-/// store that the next ingest continues exactly (same events, same counters as one clean run).
+/// `ingest`: the parallel reader's chunks into the store, in transactions that hold the
+/// events, the counters they add and the file position they reach, so a crash at any point
+/// leaves a store that the next ingest continues exactly (same events, same counters as one
+/// clean run).
 ///
 /// Per file the store remembers identity, size, offset, line count and a prefix fingerprint,
 /// so the next run reads only what was appended; anything it cannot prove unchanged is read
@@ -27,6 +28,8 @@ public struct ResumableIngest {
     public var input: ParallelInput
     /// Ignore remembered positions and read every file from the start.
     public var readEverything: Bool
+    /// Lines per transaction: larger is faster, smaller loses less work to a crash.
+    public var linesPerCommit = 200_000
 
     public init(store: EventStore, input: ParallelInput = ParallelInput(), readEverything: Bool = false) {
         self.store = store
@@ -38,19 +41,24 @@ public struct ResumableIngest {
         _ sources: [InputSource], onFile: (InputSource, FileIngestStart) -> Void = { _, _ in },
         onRejected: (RejectedLine) -> Void = { _ in }
     ) throws -> IngestCounters {
-        var run = Run(store: store, writer: try StoreWriter(db: store.db))
+        try store.ensureIdIndex()  // a bulk load killed before its end left it out
+        var run = Run(store: store, writer: try StoreWriter(db: store.db), linesPerCommit: max(1, linesPerCommit))
         run.lastRow = try store.lastEventRow()
         run.probe = run.lastRow > 0
+        run.bulk = !run.probe
         for source in sources {
             guard case .file(let path) = source else {
                 try input.chunks(of: source) { chunk, origin in
                     try run.store(chunk, file: nil, correction: IngestCounters())
                     chunk.rejections.forEach(source: source.displayName, linesBefore: origin.linesBefore, onRejected)
                 }
+                try run.commit()
                 continue
             }
             try ingest(path: path, source: source, run: &run, onFile: onFile, onRejected: onRejected)
+            try run.commit()
         }
+        try store.ensureIdIndex()
         try store.recountRegressions()
         return run.total
     }
@@ -127,31 +135,76 @@ public struct ResumableIngest {
 
 /// One ingest run's state across files: the dedupe of this run, the writer's caches, and
 /// whether ids must be looked up in the store (it held events, or another process wrote).
+/// Chunks are written in transactions of at least `linesPerCommit` lines (whole chunks); each commit carries
+/// the counters of its chunks and the file position after the last of them.
 private struct Run {
     let store: EventStore
     let writer: StoreWriter
     var dedupe = Deduplicator()
     var lastRow: Int64 = 0
     var probe = false
+    /// Loading into an empty store: the eventId index is built once at the end.
+    var bulk = false
     var total = IngestCounters()
+    private var open = false
+    private var pending = IngestCounters()
+    private var pendingFile: FileState?
 
-    init(store: EventStore, writer: StoreWriter) {
+    let linesPerCommit: Int
+
+    init(store: EventStore, writer: StoreWriter, linesPerCommit: Int) {
         self.store = store
         self.writer = writer
+        self.linesPerCommit = linesPerCommit
     }
 
-    /// One transaction: the chunk's new events, its counters (plus `correction`), the file's
-    /// position.
+    /// Writes the chunk's new events in the open transaction (beginning one if needed), and
+    /// commits once enough lines are pending.
     mutating func store(_ chunk: DecodedChunk, file: FileState?, correction: IngestCounters) throws {
-        try store.db.transaction {
-            let before = try store.lastEventRow()
-            if before != lastRow { probe = true }  // another writer stored events meanwhile
+        do {
+            if !open {
+                try store.beginWrite()
+                open = true
+                if try store.lastEventRow() != lastRow {
+                    probe = true  // another writer stored events: ask the store, with its index
+                    if bulk { try store.buildIdIndex() }
+                    bulk = false
+                } else if bulk {
+                    try store.dropIdIndexForBulkLoad()
+                }
+            }
             var counters = try writer.write(chunk, dedupe: &dedupe, probe: probe)
             counters += correction
-            try store.addIngestCounters(counters)
-            if let file { try store.saveFileState(file) }
-            lastRow = try store.lastEventRow()
-            total += counters
+            pending += counters
+            if let file { pendingFile = file }
+            if pending.linesRead >= linesPerCommit { try commit() }
+        } catch {
+            rollBack()
+            throw error
         }
+    }
+
+    /// Commits what is pending: events, session spans, counters and file position together.
+    mutating func commit() throws {
+        guard open else { return }
+        do {
+            try writer.flushSessions()
+            try store.addIngestCounters(pending)
+            if let pendingFile { try store.saveFileState(pendingFile) }
+            try store.commitWrite()
+        } catch {
+            rollBack()
+            throw error
+        }
+        open = false
+        lastRow = try store.lastEventRow()
+        total += pending
+        pending = IngestCounters()
+        pendingFile = nil
+    }
+
+    private mutating func rollBack() {
+        if open { store.rollBackWrite() }
+        open = false
     }
 }

@@ -7,6 +7,8 @@ public struct IngestJob {
     public var lineLimit = LineReader.defaultLimit
     /// Read every file from the start instead of resuming where the last ingest stopped.
     public var readEverything = false
+    /// Lines per transaction (`--commit-lines`).
+    public var linesPerCommit = 200_000
 
     /// Checks the paths and opens the store, before any line is read.
     public static func prepare(paths: [String], databasePath: String?) throws(JobError) -> IngestJob {
@@ -29,7 +31,8 @@ public struct IngestJob {
             defer { progress?.finished() }
             var input = ParallelInput(lineLimit: lineLimit)
             input.progress = progress
-            let ingest = ResumableIngest(store: store, input: input, readEverything: readEverything)
+            var ingest = ResumableIngest(store: store, input: input, readEverything: readEverything)
+            ingest.linesPerCommit = linesPerCommit
             return try ingest.run(sources, onFile: onFile, onRejected: onRejected)
         } catch {
             throw .runtime("\(error)")

@@ -31,6 +31,31 @@ public final class EventStore {
         return query.int64(at: 0)
     }
 
+    /// A bulk load into an empty store skips the eventId index (nothing stored to find) and
+    /// builds it once at the end, which is several times cheaper than growing it row by row.
+    /// Call inside the load's first write transaction.
+    func dropIdIndexForBulkLoad() throws {
+        try db.execute("DROP INDEX IF EXISTS event_by_id_hash")
+    }
+
+    /// Builds the eventId index now (inside a write transaction).
+    func buildIdIndex() throws {
+        try db.execute(StoreSchemaV2.idHashIndex)
+    }
+
+    /// A write transaction held across several calls (ingest's commits of many chunks):
+    /// `BEGIN IMMEDIATE` takes the lock up front, so a second writer waits its turn.
+    func beginWrite() throws { try db.execute("BEGIN IMMEDIATE") }
+    func commitWrite() throws { try db.execute("COMMIT") }
+    func rollBackWrite() { try? db.execute("ROLLBACK") }
+
+    /// Builds the eventId index when it is missing (after a bulk load, or when one was killed).
+    func ensureIdIndex() throws {
+        let query = try db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'event_by_id_hash'")
+        if try query.step() { return }
+        try db.transaction { try db.execute(StoreSchemaV2.idHashIndex) }
+    }
+
     /// Runs `body` in one read transaction: everything it reads is one committed state.
     func snapshot<T>(_ body: () throws -> T) throws -> T {
         try db.execute("BEGIN")

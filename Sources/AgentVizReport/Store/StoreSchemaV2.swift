@@ -12,6 +12,9 @@ import CSQLite
 /// - triggers keep the store-wide regression total in `ingest_counter`, so a report never
 ///   sums two million session rows.
 enum StoreSchemaV2 {
+    /// Part of migration 3 (never edit), and what a bulk ingest builds again at its end.
+    static let idHashIndex = "CREATE INDEX IF NOT EXISTS event_by_id_hash ON event (id_hash)"
+
     static let sql = """
         ALTER TABLE event RENAME TO event_v1;
         DROP INDEX IF EXISTS event_by_key;
@@ -52,7 +55,7 @@ enum StoreSchemaV2 {
             token_total INTEGER,
             estimated_cost_usd REAL
         );
-        CREATE INDEX event_by_id_hash ON event (id_hash);
+        \(idHashIndex);
         CREATE INDEX event_by_session ON event (session, captured_at);
         ALTER TABLE file_state ADD COLUMN tail_bytes INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE file_state ADD COLUMN tail_outcome TEXT;
@@ -62,6 +65,7 @@ enum StoreSchemaV2 {
             UPDATE ingest_counter SET value = value + new.regressions WHERE name = 'metricRegressions';
         END;
         CREATE TRIGGER session_regressions_changed AFTER UPDATE OF regressions ON session
+        WHEN old.regressions IS NOT new.regressions
         BEGIN
             UPDATE ingest_counter SET value = value - coalesce(old.regressions, 0) + coalesce(new.regressions, 0)
             WHERE name = 'metricRegressions';

@@ -2,7 +2,7 @@
 extension StoreWriter {
     /// Stores the chunk's events that `dedupe` finds new (asking the store about ids earlier
     /// runs kept when `probe`), and returns the chunk's counters with the dedupe outcome.
-    /// Call inside a write transaction.
+    /// Call inside a write transaction, and `flushSessions` before it commits.
     func write(_ chunk: DecodedChunk, dedupe: inout Deduplicator, probe: Bool) throws -> IngestCounters {
         var counters = chunk.counters
         let table = chunk.strings.table
@@ -44,7 +44,6 @@ extension StoreWriter {
             }
             counters.eventsAccepted += 1
         }
-        try flushSessions()
         return counters
     }
 }

@@ -24,7 +24,9 @@ final class CrashConsistencyTests: XCTestCase {
         let store = try EventStore(path: db)
         let check = try store.db.prepare("PRAGMA integrity_check")
         _ = try check.step()
-        let integrity = check.string(at: 0) ?? ""
+        var integrity = check.string(at: 0) ?? ""
+        let index = try store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'event_by_id_hash'")
+        if try !index.step() { integrity += " (eventId index missing)" }
         let request = try ReportHarness.request(.week("2026-W45"), rules: try RuleSources.load(files: [], includeDefault: true))
         let report = ReportHarness.json(try ReportSource.store(store).report(request))
         return (try store.allEvents(), try store.ingestCounters(), report, integrity)
@@ -46,7 +48,8 @@ final class CrashConsistencyTests: XCTestCase {
             let db = dir.appendingPathComponent("crash-\(n).sqlite").path
             let process = Process()
             process.executableURL = Binary.url
-            process.arguments = ["ingest", file, "--db", db, "--quiet"]
+            // Small transactions: kills land between commits as well as inside them.
+            process.arguments = ["ingest", file, "--db", db, "--quiet", "--commit-lines", "3000"]
             process.standardError = FileHandle.nullDevice
             try process.run()
             Thread.sleep(forTimeInterval: duration * fraction)

@@ -83,4 +83,19 @@ final class LineReaderTests: XCTestCase {
         XCTAssertEqual(rejected.first?.rejection.reason, .lineTooLong)
         XCTAssertTrue(rejected.first?.description.hasPrefix("\(path):2: line-too-long: ") ?? false)
     }
+
+    /// Runs of identical rejections are kept as runs, and still reported line by line.
+    func testManyIdenticalBadLinesAreEachReportedWithTheirNumber() throws {
+        let good = EventLine("e1", "s1", "2026-11-16T10:00:00Z").json
+        var lines = Array(repeating: "{", count: 5_000)
+        lines[2_500] = good
+        lines[2_501] = ""
+        let path = TestFiles.write(lines, to: TestFiles.directory().appendingPathComponent("bad.ndjson"))
+        var rejected: [RejectedLine] = []
+        let counters = try ParallelInput(chunkBytes: 1_000).count([.file(path)]) { rejected.append($0) }
+        XCTAssertEqual(counters.eventsAccepted, 1)
+        XCTAssertEqual(counters.rejected, 4_998)
+        XCTAssertEqual(rejected.map(\.line), Array(1...2_500) + Array(2_503...5_000))
+        XCTAssertEqual(Set(rejected.map(\.rejection.reason)), [.malformedJSON])
+    }
 }
