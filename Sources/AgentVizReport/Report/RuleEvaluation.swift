@@ -31,30 +31,35 @@ struct RuleEvaluation {
         return (marked, resolved)
     }
 
+    /// Session rows: one table of (field, reader) in `FieldCatalog.session` order, so a
+    /// row is an array filled in order, not a dictionary of names.
+    static let sessionReaders: [(name: String, read: @Sendable (SessionWindow) -> RuleValue)] = [
+        ("id", { .string($0.sessionId) }),
+        ("repository", { $0.repository.map(RuleValue.string) ?? .null }),
+        ("branch", { $0.branch.map(RuleValue.string) ?? .null }),
+        ("sourceType", { .string($0.sourceType.rawValue) }),
+        ("status", { .string($0.status.rawValue) }),
+        ("prNumber", { $0.prNumber.map { RuleValue.number(Double($0)) } ?? .null }),
+        ("tokenInput", { .number(FigureValue.count($0.usage.tokenInput).number!) }),
+        ("tokenOutput", { .number(FigureValue.count($0.usage.tokenOutput).number!) }),
+        ("tokenTotal", { .number(FigureValue.count($0.usage.tokenTotal).number!) }),
+        ("estimatedCostUsd", { .number($0.usage.estimatedCostUsd) }),
+        ("durationSeconds", { .number(FigureValue.count($0.usage.durationSeconds).number!) }),
+        ("events", { .number(Double($0.events)) }),
+        ("resumes", { .number(Double($0.resumes)) }),
+        ("failed", { .bool($0.failed) }),
+        ("completed", { .bool($0.completed) }),
+        ("started", { .bool($0.started) }),
+        ("idleHours", { .number($0.idleHours) }),
+        ("failures", { .number(Double($0.failures)) }),
+        ("completions", { .number(Double($0.completions)) }),
+    ]
+    // Titles never reach rules: findings are printed without --include-titles.
+    static let sessionLayout = RuleRowLayout(sessionReaders.map(\.name))
+
     func sessionRow(_ s: SessionWindow) -> RuleRow {
-        var values: [String: RuleValue] = [
-            "id": .string(s.sessionId),
-            "repository": s.repository.map(RuleValue.string) ?? .null,
-            "branch": s.branch.map(RuleValue.string) ?? .null,
-            "sourceType": .string(s.sourceType.rawValue),
-            "status": .string(s.status.rawValue),
-            "prNumber": s.prNumber.map { RuleValue.number(Double($0)) } ?? .null,
-            "tokenInput": .number(FigureValue.count(s.usage.tokenInput).number!),
-            "tokenOutput": .number(FigureValue.count(s.usage.tokenOutput).number!),
-            "tokenTotal": .number(FigureValue.count(s.usage.tokenTotal).number!),
-            "estimatedCostUsd": .number(s.usage.estimatedCostUsd),
-            "durationSeconds": .number(FigureValue.count(s.usage.durationSeconds).number!),
-            "events": .number(Double(s.events)),
-            "resumes": .number(Double(s.resumes)),
-            "failed": .bool(s.failed),
-            "completed": .bool(s.completed),
-            "started": .bool(s.started),
-            "idleHours": .number(s.idleHours),
-            "failures": .number(Double(s.failures)),
-            "completions": .number(Double(s.completions)),
-        ]
-        values["title"] = nil  // titles never reach rules: findings are printed without --include-titles
-        return RuleRow(key: .session(s.sessionId), sessionIds: [s.sessionId], values: values)
+        RuleRow(key: .session(s.sessionId), sessionIds: [s.sessionId],
+                values: RuleRowValues(layout: Self.sessionLayout, slots: Self.sessionReaders.map { $0.read(s) }))
     }
 
     static func byValue(_ s: SessionWindow, _ field: String) -> String? {
@@ -69,43 +74,40 @@ struct RuleEvaluation {
 
     func groupRows(_ sessions: [SessionWindow], by: [String]) -> [RuleRow] {
         // Values compare as bytes, like every identifier and name in the contract.
-        var groups: [[String: ExactString?]: (WindowFigures, [String])] = [:]
+        var groups: [[ExactString?]: (WindowFigures, [String])] = [:]
         for s in sessions {
-            var key: [String: ExactString?] = [:]
-            for field in by { key[field] = .some(Self.byValue(s, field).map(ExactString.init)) }
+            let key = by.map { Self.byValue(s, $0).map(ExactString.init) }
             // Mutated in place: a copy out and back would copy the id list every time.
             groups[key, default: (WindowFigures(), [])].0.add(s)
             groups[key, default: (WindowFigures(), [])].1.append(s.sessionId)
         }
+        let layout = RuleRowLayout(by + WindowFigures.allNames)
         return groups.map { exactKey, entry in
-            let key = exactKey.mapValues { $0?.value }
-            var values = Self.figureValues(entry.0, prefix: "")
-            for (field, value) in key { values[field] = value.map(RuleValue.string) ?? .null }
-            return RuleRow(key: .group(key), sessionIds: entry.1.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, values: values)
+            let values = exactKey.map { $0.map { RuleValue.string($0.value) } ?? .null } + Self.figureSlots(entry.0)
+            let key = Dictionary(zip(by, exactKey.map { $0?.value }), uniquingKeysWith: { a, _ in a })
+            return RuleRow(key: .group(key), sessionIds: entry.1.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+                           values: RuleRowValues(layout: layout, slots: values))
         }
     }
+
+    static let periodLayout = RuleRowLayout(
+        ["label"] + WindowFigures.allNames + WindowFigures.allNames.map { "previous." + $0 }
+            + WindowFigures.allNames.map { "change." + $0 })
 
     func periodRow(_ window: Window) -> RuleRow {
         let current = rollup.figures[window] ?? WindowFigures()
         let previousWindow = calendar.previous(window)
         let previous = rollup.figures[previousWindow] ?? WindowFigures()
-        var values = Self.figureValues(current, prefix: "")
-        values.merge(Self.figureValues(previous, prefix: "previous.")) { $1 }
-        for (name, ratio) in current.change(from: previous) {
-            values["change." + name] = ratio.map(RuleValue.number) ?? .null
-        }
-        values["label"] = .string(window.label)
+        let change = current.change(from: previous)
+        let values = [RuleValue.string(window.label)] + Self.figureSlots(current) + Self.figureSlots(previous)
+            + WindowFigures.allNames.map { name in change[name]!.map(RuleValue.number) ?? .null }
         let ids = (rollup.sessions[window] ?? []).map(\.sessionId)
-        return RuleRow(key: .period(window.label), sessionIds: ids, values: values)
+        return RuleRow(key: .period(window.label), sessionIds: ids, values: RuleRowValues(layout: Self.periodLayout, slots: values))
     }
 
-    static func figureValues(_ f: WindowFigures, prefix: String) -> [String: RuleValue] {
-        var values: [String: RuleValue] = [:]
-        values.reserveCapacity(WindowFigures.allNames.count)
-        for (name, value) in f.values {
-            values[prefix.isEmpty ? name : prefix + name] = value.number.map(RuleValue.number) ?? .null
-        }
-        return values
+    /// Every figure in `WindowFigures.allNames` order.
+    static func figureSlots(_ f: WindowFigures) -> [RuleValue] {
+        f.values.map { $0.value.number.map(RuleValue.number) ?? .null }
     }
 }
 

@@ -35,19 +35,38 @@ public struct Rule: Sendable {
         return names
     }
 
+    /// The rule compiled for rows of `layout`.
+    func compiled(for layout: RuleRowLayout) -> CompiledRule {
+        CompiledRule(rule: self, condition: CompiledExpression(condition, layout: layout),
+                     savings: savings.map { CompiledExpression($0, layout: layout) })
+    }
+
     /// The finding this row gives, or nil when `when` is not true for it.
     public func evaluate(_ row: RuleRow) -> Finding? {
-        guard RuleEvaluator.evaluate(condition, row.values).isTrue else { return nil }
-        let saving = savings.flatMap { RuleEvaluator.evaluate($0, row.values).number }
-        var values = row.values
-        values[Self.savingsField] = saving.map(RuleValue.number) ?? .null
+        compiled(for: row.values.layout).evaluate(row)
+    }
+}
+
+/// A rule with its expressions compiled for one row layout.
+struct CompiledRule {
+    let rule: Rule
+    let condition: CompiledExpression
+    let savings: CompiledExpression?
+
+    func evaluate(_ row: RuleRow) -> Finding? {
+        guard condition(row.values).isTrue else { return nil }
+        // Only firing rows get here: names are fine from now on.
+        let saving = savings.flatMap { $0(row.values).number }
+        var values = row.values.dictionary
+        let observed = RuleObservation.lines(rule.condition, values)
+        values[Rule.savingsField] = saving.map(RuleValue.number) ?? .null
         var figures: [String: RuleValue] = [:]
-        for name in fieldsRead { figures[name] = row.values[name] ?? .null }
+        for name in rule.fieldsRead { figures[name] = row.values[name] }
         return Finding(
-            ruleId: id, severity: severity, scope: scope, key: row.key,
+            ruleId: rule.id, severity: rule.severity, scope: rule.scope, key: row.key,
             sessionIds: row.sessionIds.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-            title: titleTemplate.render(values), recommendation: recommendationTemplate.render(values),
-            estimatedSavingsUsd: saving, figures: figures, observed: RuleObservation.lines(condition, row.values))
+            title: rule.titleTemplate.render(values), recommendation: rule.recommendationTemplate.render(values),
+            estimatedSavingsUsd: saving, figures: figures, observed: observed)
     }
 }
 
@@ -97,27 +116,16 @@ public struct RuleSet: Sendable {
             let cacheKey = rule.scope.rawValue + "|" + (by ?? []).joined(separator: ",")
             let scopeRows = cache[cacheKey] ?? rows(rule.scope, by)
             cache[cacheKey] = scopeRows
+            // Rows of one scope share a layout: compile once per layout.
+            var compiled: (layout: RuleRowLayout, rule: CompiledRule)?
             for row in scopeRows {
-                if let finding = rule.evaluate(row) { findings.append(finding) }
+                if compiled?.layout !== row.values.layout {
+                    compiled = (row.values.layout, rule.compiled(for: row.values.layout))
+                }
+                if let finding = compiled!.rule.evaluate(row) { findings.append(finding) }
             }
         }
         return findings.sorted(by: Finding.reportOrder)
-    }
-}
-
-extension Rule {
-    /// Runs one example with rows the caller computed from `example.events` for
-    /// `example.week`; nil when the findings' keys are exactly the expected ones, else a
-    /// message saying what differed.
-    public func check(
-        _ example: RuleExample, rows: (RuleScope, [String]?) -> [RuleRow]
-    ) -> String? {
-        let set = RuleSet(rules: [self])
-        let found = set.evaluate(scope: rows).map(\.key).sorted()
-        let expected = example.expect.sorted()
-        guard found != expected else { return nil }
-        let show = { (keys: [FindingKey]) in "[" + keys.map(\.yamlText).joined(separator: ", ") + "]" }
-        return "rule '\(id)' example '\(example.name)' (\(file):\(example.line)): expected \(show(expected)), found \(show(found))"
     }
 }
 

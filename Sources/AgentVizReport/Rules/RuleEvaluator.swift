@@ -1,23 +1,9 @@
-/// Evaluates a type-checked expression against one row (ANALYTICS.md section 5):
-/// `==`/`!=` treat `null` as a value; ordering with `null` is false; arithmetic with
-/// `null`, and division by zero, give `null`; `null` in a boolean position is false.
+/// The comparisons and arithmetic of rule expressions (ANALYTICS.md section 5), used by
+/// `CompiledExpression`; `evaluate` compiles for one dictionary row (tests, small callers).
 enum RuleEvaluator {
     static func evaluate(_ e: RuleExpression, _ values: [String: RuleValue]) -> RuleValue {
-        switch e {
-        case .literal(let v, _): return v
-        case .field(let name, _): return values[name] ?? .null
-        case .unary(.not, let x, _): return .bool(!evaluate(x, values).isTrue)
-        case .unary(.negate, let x, _): return evaluate(x, values).number.map { .number(-$0) } ?? .null
-        case .binary(.and, let a, let b, _): return .bool(evaluate(a, values).isTrue && evaluate(b, values).isTrue)
-        case .binary(.or, let a, let b, _): return .bool(evaluate(a, values).isTrue || evaluate(b, values).isTrue)
-        case .binary(let op, let a, let b, _):
-            let x = evaluate(a, values), y = evaluate(b, values)
-            if op.isArithmetic { return arithmetic(op, x, y) }
-            return .bool(compare(op, x, y))
-        case .membership(let x, let items, _):
-            let v = evaluate(x, values)
-            return .bool(items.contains { equal(v, $0) })
-        }
+        let layout = RuleRowLayout(Array(values.keys))
+        return CompiledExpression(e, layout: layout)(RuleRowValues(layout: layout, slots: layout.names.map { values[$0]! }))
     }
 
     static func compare(_ op: RuleExpression.BinaryOperator, _ x: RuleValue, _ y: RuleValue) -> Bool {

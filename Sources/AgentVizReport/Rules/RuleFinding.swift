@@ -61,12 +61,18 @@ public enum FindingKey: Hashable, Sendable, Comparable, CustomStringConvertible 
 public struct RuleRow: Sendable {
     public var key: FindingKey
     public var sessionIds: [String]
-    public var values: [String: RuleValue]
+    public var values: RuleRowValues
 
-    public init(key: FindingKey, sessionIds: [String], values: [String: RuleValue]) {
+    public init(key: FindingKey, sessionIds: [String], values: RuleRowValues) {
         self.key = key
         self.sessionIds = sessionIds
         self.values = values
+    }
+
+    /// A row with a layout of its own (tests and one-off rows).
+    public init(key: FindingKey, sessionIds: [String], values: [String: RuleValue]) {
+        let layout = RuleRowLayout(values.keys.sorted())
+        self.init(key: key, sessionIds: sessionIds, values: RuleRowValues(layout: layout, slots: layout.names.map { values[$0]! }))
     }
 }
 

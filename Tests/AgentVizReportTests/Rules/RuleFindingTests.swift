@@ -98,7 +98,7 @@ final class RuleFindingTests: RulesTestCase {
         XCTAssertLessThan(FindingKey.period("2026-W46"), .period("2026-W47"))
     }
 
-    func testRuleCheckComparesExpectedKeys() throws {
+    func testExampleCheckComparesExpectedKeys() throws {
         let yaml = "rules:\n" + rule("big", "medium", when: "tokenTotal >= 500000", extra: """
             examples:
               - name: one big
@@ -111,9 +111,11 @@ final class RuleFindingTests: RulesTestCase {
         let example = try XCTUnwrap(rule.examples.first)
         XCTAssertEqual(example.expect, [.session("s1")])
         XCTAssertEqual(example.window.start.description, "2026-11-16T00:00:00Z")
-        XCTAssertNil(rule.check(example) { _, _ in [self.sessionRow("s1", tokens: 600_000, cost: 1)] })
-        XCTAssertEqual(rule.check(example) { _, _ in [self.sessionRow("s1", tokens: 6, cost: 1), self.sessionRow("s2", tokens: 600_000, cost: 1)] },
-                       "rule 'big' example 'one big' (r.yml:10): expected [s1], found [s2]")
+        // Run through the real pipeline: the example's one event has no tokens, so the
+        // rule finds nothing where it expects s1.
+        let (failures, ran) = try RuleExampleCheck.run(RuleSet(rules: [rule]), path: "r.yml")
+        XCTAssertEqual(ran, 1)
+        XCTAssertEqual(failures.map(\.description), ["r.yml:10: rule 'big' example 'one big': expected [{s1}], found []"])
     }
 
     func testISOWeeks() {
@@ -125,5 +127,14 @@ final class RuleFindingTests: RulesTestCase {
         XCTAssertNil(ExampleWeek.window("2026-W00"))
         XCTAssertNil(ExampleWeek.window("2026-47"))
         XCTAssertNil(ExampleWeek.window("2026-W7"))
+    }
+
+    /// Rule rows are arrays in a fixed layout: the layouts must name exactly the fields the
+    /// catalog documents and type-checks, in the figure table's order.
+    func testRowLayoutsFollowTheFieldCatalogAndTheFigureTable() {
+        XCTAssertEqual(RuleEvaluation.sessionLayout.names, FieldCatalog.session.map(\.name))
+        XCTAssertEqual(WindowFigures().values.map(\.name), WindowFigures.allNames)
+        XCTAssertEqual(WindowFigures.allNames, FieldCatalog.figures.map(\.name))
+        XCTAssertEqual(RuleEvaluation.periodLayout.names, FieldCatalog.fields(scope: .period).map(\.name))
     }
 }
