@@ -82,6 +82,8 @@ struct ChunkRejections {
 /// for `validate`, `--input` and `ingest` alike.
 struct ChunkDecoder {
     let lineLimit: Int
+    /// The chunk starts the file: a UTF-8 byte-order mark before its first line is skipped.
+    var atFileStart = false
     private let redactor = SecretRedactor()
     private(set) var chunk = DecodedChunk()
     /// Per local string: nil not looked at yet, else the redacted string's index (itself
@@ -103,8 +105,9 @@ struct ChunkDecoder {
                 chunk.lastCountedLine = number
                 chunk.tailBytes = length
                 reject(number, Rejection(.lineTooLong, "line is \(length) bytes, over the limit of \(lineLimit)"))
-            case .bytes(let bytes):
+            case .bytes(var bytes):
                 chunk.tailBytes = bytes.count
+                if number == 1 && atFileStart { bytes = Self.droppingByteOrderMark(bytes) }
                 if Self.isBlank(bytes) { return }
                 chunk.counters.linesRead += 1
                 chunk.lastCountedLine = number
@@ -121,6 +124,11 @@ struct ChunkDecoder {
         decoder.decode(line, line: 1)
         decoder.chunk.lines = 1
         return decoder.chunk
+    }
+
+    static func droppingByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF else { return bytes }
+        return UnsafeRawBufferPointer(rebasing: bytes[3...])
     }
 
     /// Blank lines (only whitespace) are skipped and not counted (ANALYTICS.md section 1).

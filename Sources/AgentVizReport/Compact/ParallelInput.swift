@@ -79,6 +79,7 @@ public struct ParallelInput {
             guard case .file(let path) = source, size > 0 else {
                 // stdin and pipes: one sequential chunk on this thread.
                 var decoder = ChunkDecoder(lineLimit: lineLimit)
+                decoder.atFileStart = offset == 0
                 try decoder.read(fd: fd, byteLimit: .max)
                 progress?.advanced(bytes: 0, events: decoder.chunk.events.count)
                 return try consume(decoder.chunk, ChunkOrigin(offset: 0, linesBefore: linesBefore))
@@ -123,6 +124,7 @@ public struct ParallelInput {
             throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         var decoder = ChunkDecoder(lineLimit: lineLimit)
+        decoder.atFileStart = range.lowerBound == 0
         try decoder.read(fd: fd, byteLimit: range.upperBound == Int.max ? .max : range.count)
         return decoder.chunk
     }

@@ -16,11 +16,13 @@ struct EnvelopeReader {
     @inline(__always)
     func buildFields<S: SlotStrings>(_ strings: inout S) throws(Rejection) -> DecodedFields<S.Text> {
         let eventId = try strings.text(self, self[.eventId], of: .eventId, nonEmpty: true)
+        try checkNotBlank(.eventId)
         let capturedAt = try timestamp(.capturedAt) ?? Timestamp(microseconds: 0)  // present: checked before
         let source = try optionalText(.source, &strings)
 
         guard self[.session].kind == .object else { throw notAnObject(.session) }
         let sessionId = try strings.text(self, self[.sessionId], of: .sessionId, nonEmpty: true)
+        try checkNotBlank(.sessionId)
         let sourceType = try choice(.sourceType, Self.sourceType)
         let status = try choice(.status, Self.status)
         let repository = self[.repository].isPresent
@@ -54,6 +56,17 @@ struct EnvelopeReader {
         let slot = self[field]
         guard slot.isPresent else { return nil }
         return try strings.text(self, slot, of: field, nonEmpty: false)
+    }
+
+    /// An id that is only whitespace identifies nothing (ANALYTICS.md section 1).
+    @inline(__always)
+    private func checkNotBlank(_ field: EnvelopeField) throws(Rejection) {
+        let slot = self[field]
+        if !slot.escaped {
+            let first = base.load(fromByteOffset: slot.start, as: UInt8.self)
+            if first > 0x20 && first < 0x80 { return }  // the usual id: no need to look further
+        }
+        if string(slot).unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw blankId(field) }
     }
 
     /// A string slot's type check, shared by every `SlotStrings`.
@@ -169,6 +182,7 @@ struct EnvelopeReader {
         guard slot.kind == .number else { throw wrongType(.estimatedCostUsd, expected) }
         let value = JSONNumberValue.double(base, Range(uncheckedBounds: (slot.start, slot.end)))
         guard value.isFinite, value >= 0 else { throw badNumber(.estimatedCostUsd, expected) }
+        guard value <= Self.maximumCost else { throw costOutOfRange() }
         return value == 0 ? 0 : value  // -0 reads as 0
     }
 
@@ -212,6 +226,20 @@ struct EnvelopeReader {
     @inline(never)
     private func outOfRange(_ field: EnvelopeField) -> Rejection {
         Rejection(.invalidField, "\(field.path): out of range (above \(Int64.max))")
+    }
+
+    /// The largest cost an event may report (ANALYTICS.md section 1): sums of costs kept to
+    /// the nano-dollar then never overflow.
+    static let maximumCost = 1e12
+
+    @inline(never)
+    private func costOutOfRange() -> Rejection {
+        Rejection(.invalidField, "metrics.estimatedCostUsd: out of range (above 1e12)")
+    }
+
+    @inline(never)
+    private func blankId(_ field: EnvelopeField) -> Rejection {
+        Rejection(.invalidField, "\(field.path): expected a non-empty string, found only whitespace")
     }
 
     @inline(never)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The single pass over a line: full JSON validation, recording where the envelope's
 /// fields are. Values are interpreted only afterwards, because a syntax error anywhere
 /// (even after a bad field) must win: malformed-json comes first in the precedence.
@@ -32,6 +38,10 @@ extension JSONLineScanner {
         // Producers write the members in the contract's order, so the member expected next
         // is compared in place first: on typical lines no name is scanned or looked up.
         var predicted = fields.lowerBound
+        // Unknown member names of the object being read, to find one named twice (rare:
+        // nothing is allocated on lines without unknown members).
+        var unknownTop: [JSONStringToken] = []
+        var unknownNested: [JSONStringToken] = []
         var closed = try peek() == UInt8(ascii: "}")
         if closed { pos &+= 1 }
         while !closed {
@@ -43,6 +53,16 @@ extension JSONLineScanner {
             } else {
                 let key = try scanKey()
                 field = lookUp(key, in: fields, names: names)
+                if field < 0 {
+                    if parent < 0 {
+                        try checkNew(key, among: &unknownTop)
+                    } else {
+                        try checkNew(key, among: &unknownNested)
+                    }
+                }
+            }
+            if field >= 0 && slots[field].kind != .absent {
+                throw fail(.duplicateKey(EnvelopeField(rawValue: field).map { $0.path } ?? ""))
             }
             try scanColon()
             // Members of the top object sit at level 1, those of a nested one at level 2.
@@ -62,6 +82,7 @@ extension JSONLineScanner {
                             parent = field
                             fields = members
                             predicted = members.lowerBound
+                            unknownNested.removeAll()
                             continue
                         }
                         pos &+= 1  // `{}`: closed at once
@@ -90,6 +111,23 @@ extension JSONLineScanner {
     }
 
     /// The slot of a member name among `fields`, or -1 for a name the decoder ignores.
+    /// Throws when `key` is already among `seen`, else adds it.
+    mutating func checkNew(_ key: JSONStringToken, among seen: inout [JSONStringToken]) throws(JSONSyntaxError) {
+        for other in seen where sameKey(key, other) {
+            throw fail(.duplicateKey(JSONUnescaper.string(key, in: base)))
+        }
+        seen.append(key)
+    }
+
+    /// Member names compare as their unescaped bytes (`"a"` and `"\u0061"` are one name).
+    func sameKey(_ a: JSONStringToken, _ b: JSONStringToken) -> Bool {
+        if !a.escaped && !b.escaped {
+            let n = a.end &- a.start
+            return n == b.end &- b.start && (n == 0 || memcmp(base + a.start, base + b.start, n) == 0)
+        }
+        return JSONUnescaper.string(a, in: base).utf8.elementsEqual(JSONUnescaper.string(b, in: base).utf8)
+    }
+
     @inline(__always)
     private func lookUp(_ key: JSONStringToken, in fields: Range<Int>, names: UnsafePointer<ShortName>) -> Int {
         let count = key.end &- key.start

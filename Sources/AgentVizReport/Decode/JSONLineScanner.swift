@@ -53,6 +53,7 @@ struct JSONLineScanner {
     /// hostile line cannot exhaust it whatever the build or the thread's stack size.
     mutating func skipValue(depth: Int) throws(JSONSyntaxError) {
         var open = ContainerStack()
+        var names: [[JSONStringToken]] = []  // member names of each open object, innermost last
         while true {
             // One value, or the start of a container's first member.
             switch try peek() {
@@ -71,7 +72,7 @@ struct JSONLineScanner {
                 } else {
                     open.push(isObject: isObject)
                     if isObject {
-                        _ = try scanKey()
+                        names.append([try scanKey()])
                         try scanColon()
                     }
                     continue
@@ -89,7 +90,8 @@ struct JSONLineScanner {
                     pos &+= 1
                     skipWhitespace()
                     if isObject {
-                        _ = try scanKey()
+                        let key = try scanKey()
+                        try checkNew(key, among: &names[names.count - 1])
                         try scanColon()
                     }
                     break
@@ -99,6 +101,7 @@ struct JSONLineScanner {
                 }
                 pos &+= 1
                 open.pop()
+                if isObject { names.removeLast() }
             }
             if open.isEmpty { return }
         }

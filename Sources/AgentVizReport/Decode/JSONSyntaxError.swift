@@ -17,6 +17,8 @@ enum JSONSyntaxProblem: Sendable {
     case invalidUTF8
     case tooDeep
     case trailingCharacters
+    /// An object names the same member twice: which one wins would be a guess.
+    case duplicateKey(String)
 
     var message: String {
         switch self {
@@ -36,6 +38,7 @@ enum JSONSyntaxProblem: Sendable {
         case .invalidUTF8: "invalid UTF-8"
         case .tooDeep: "nesting deeper than \(JSONLineScanner.maxDepth) levels"
         case .trailingCharacters: "unexpected characters after the JSON object"
+        case .duplicateKey(let name): "duplicate member name \(DetailText.quoted(name))"
         }
     }
 }

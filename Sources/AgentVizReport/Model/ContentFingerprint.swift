@@ -2,7 +2,7 @@
 /// gives equal fingerprints, so a conflicting duplicate (same eventId, other content) is told
 /// from a true one. Strings enter by their own FNV-1a hash (`ByteKeyTable.hash`), so the
 /// decoder hashes each distinct string once per chunk; values as kept (a derived tokenTotal
-/// is already filled in, instants in microseconds, -0 cost as +0).
+/// is already filled in, instants in microseconds, costs in nano-dollars).
 ///
 /// The store persists fingerprints: changing this encoding needs a migration that
 /// recomputes them (migration 3 does it from stored values with this same function).
@@ -35,7 +35,15 @@ struct ContentFingerprint {
     mutating func finish(prNumber: Int64?, updatedMicros: Int64?, metrics m: Metrics, debugEnabled: Bool?) -> UInt64 {
         number(prNumber); number(updatedMicros); number(m.durationSeconds)
         number(m.tokenInput); number(m.tokenOutput); number(m.tokenTotal)
-        if let cost = m.estimatedCostUsd { h.add(1 as UInt8); h.add((cost == 0 ? 0 : cost).bitPattern) } else { h.add(0 as UInt8) }
+        if let cost = m.estimatedCostUsd {
+            // As kept, to the nano-dollar: 0.30000000000000004 and 0.3 are one cost.
+            let nanos = Usage.nanos(cost)
+            h.add(1 as UInt8)
+            h.add(UInt64(truncatingIfNeeded: nanos))
+            h.add(UInt64(truncatingIfNeeded: nanos >> 64))
+        } else {
+            h.add(0 as UInt8)
+        }
         h.add(debugEnabled.map { $0 ? 2 : 1 } ?? 0 as UInt8)
         return h.value
     }

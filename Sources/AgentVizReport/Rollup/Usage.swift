@@ -10,9 +10,6 @@ public struct Usage: Equatable, Sendable {
     public var tokenTotal: Int128 = 0
     public var durationSeconds: Int128 = 0
     public var costNanos: Int128 = 0
-    /// The highest `estimatedCostUsd` absorbed, as the events wrote it: regressions are
-    /// judged on it, not on nano-dollars (0.3 after 0.30000000000000004 is one). Not a figure.
-    var highestCostUsd: Double = 0
 
     public init() {}
 
@@ -42,12 +39,12 @@ public struct Usage: Equatable, Sendable {
         return regressions
     }
 
+    /// Costs are compared as kept, in nano-dollars (ANALYTICS.md section 3): 0.3 after
+    /// 0.30000000000000004 is no regression.
     mutating func absorbCost(_ usd: Double?, regressions: inout Int) {
         guard let usd else { return }
-        if usd < highestCostUsd { regressions += 1 } else {
-            highestCostUsd = usd
-            costNanos = Usage.nanos(usd)
-        }
+        let nanos = Usage.nanos(usd)
+        if nanos < costNanos { regressions += 1 } else { costNanos = nanos }
     }
 
     static func - (a: Usage, b: Usage) -> Usage {

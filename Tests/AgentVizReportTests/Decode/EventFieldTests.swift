@@ -254,9 +254,12 @@ final class EventFieldTests: XCTestCase {
         XCTAssertEqual(cost("0.016746"), 0.016746)
         XCTAssertEqual(cost("12.5"), 12.5)
         XCTAssertEqual(cost("1e2"), 100)
-        XCTAssertEqual(cost("1.7976931348623157e308"), Double.greatestFiniteMagnitude)
+        XCTAssertEqual(cost("1e12"), 1e12)
+        XCTAssertEqual(cost("999999999999.999"), 999999999999.999)
         XCTAssertEqual(cost("0.1000000000000000055511151231257827"), 0.1)
-        XCTAssertEqual(cost("123456789012345678"), 123456789012345678.0)
+        for huge in ["1.7976931348623157e308", "123456789012345678", "1000000000000.0001"] {
+            assertDecodeRejected(valid.with("metrics.estimatedCostUsd", huge).text, .invalidField, "metrics.estimatedCostUsd: out of range")
+        }
         XCTAssertEqual(cost("4.9e-324"), Double.leastNonzeroMagnitude)
         XCTAssertEqual(cost("1e-400"), 0)
         for bad in ["-0.01", "-1", "1e400", "-1e400"] {
@@ -271,6 +274,10 @@ final class EventFieldTests: XCTestCase {
             let mantissa = rng.next() % 10_000_000_000_000_000
             let exponent = Int(rng.next() % 60) - 30
             let text = "\(mantissa)e\(exponent)"
+            if Double(text)! > 1e12 {
+                assertDecodeRejected(valid.with("metrics.estimatedCostUsd", text).text, .invalidField, "out of range")
+                continue
+            }
             let decoded = assertDecoded(valid.with("metrics.estimatedCostUsd", text).text)?.metrics.estimatedCostUsd
             XCTAssertEqual(decoded, Double(text), text)
             let fraction = "0.\(mantissa)"

@@ -23,13 +23,14 @@ final class WindowFiguresTests: XCTestCase {
     }
 
     /// A cost lower than an earlier one is a regression even below a nano-dollar.
-    func testSubNanoCostDropIsARegression() throws {
+    /// Costs are compared as kept, in nano-dollars (ANALYTICS.md section 3).
+    func testSubNanoCostDropIsNoRegression() throws {
         let lines = [
             EventLine("k1", "s", "2026-11-17T01:00:00Z").with { $0.cost = 0.30000000000000004 },
             EventLine("k2", "s", "2026-11-17T02:00:00Z").with { $0.cost = 0.3 },
         ]
         let r = try week(lines, "2026-W47")
-        XCTAssertEqual(r.input.metricRegressions, 1)
+        XCTAssertEqual(r.input.metricRegressions, 0)
         XCTAssertEqual(r.totals.usage.estimatedCostUsd, 0.3)
     }
 

@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+@testable import AgentVizReport
+
+/// ANALYTICS.md section 1's limits and edge cases: duplicated keys, blank ids, the cost
+/// ceiling, a byte-order mark, costs compared as kept.
+final class SpecLimitsTests: XCTestCase {
+    let line = DecoderTestLine()
+
+    func testAKeyNamedTwiceIsMalformedAndNamed() {
+        assertDecodeRejected(line.with("eventId", #""a","eventId":"b""#).text, .malformedJSON, "duplicate member name \"eventId\"")
+        assertDecodeRejected(line.with("session.status", #""running","status":"failed""#).text, .malformedJSON, "\"session.status\"")
+        // Unknown members too, at any depth, compared after unescaping.
+        assertDecodeRejected(line.with("extra", #"1,"extra":2"#).text, .malformedJSON, "\"extra\"")
+        assertDecodeRejected(line.with("extra", #"{"k":[{"a":1,"\u0061":2}]}"#).text, .malformedJSON, "\"a\"")
+        assertDecoded(line.with("extra", #"[{"a":1},{"a":2}]"#).text)  // one name per object
+    }
+
+    func testIdsOfOnlyWhitespaceAreInvalid() {
+        assertDecodeRejected(line.with("eventId", #"" \t ""#).text, .invalidField, "eventId", "only whitespace")
+        assertDecodeRejected(line.with("session.id", #""\u00a0""#).text, .invalidField, "session.id", "only whitespace")
+        assertDecoded(line.with("eventId", #"" x ""#).text)
+    }
+
+    func testCostsAboveATrillionDollarsAreOutOfRange() {
+        assertDecodeRejected(line.with("metrics.estimatedCostUsd", "1.0000001e12").text, .invalidField, "out of range")
+        assertDecodeRejected(line.with("metrics.estimatedCostUsd", "1e308").text, .invalidField, "out of range")
+        XCTAssertEqual(assertDecoded(line.with("metrics.estimatedCostUsd", "1e12").text)?.metrics.estimatedCostUsd, 1e12)
+    }
+
+    func testAByteOrderMarkStartingAFileIsSkippedAndNowhereElse() throws {
+        let good = line.text
+        let path = TestFiles.write(["\u{FEFF}" + good, "\u{FEFF}" + line.with("eventId", #""e2""#).text],
+                                   to: TestFiles.directory().appendingPathComponent("bom.ndjson"))
+        var rejected: [RejectedLine] = []
+        let counters = try ParallelInput().count([.file(path)]) { rejected.append($0) }
+        XCTAssertEqual(counters.eventsAccepted, 1)
+        XCTAssertEqual(rejected.map(\.line), [2], "only the file's first bytes may be a byte-order mark")
+    }
+
+    /// Costs are kept to the nano-dollar: a later 0.3 after 0.30000000000000004 is neither a
+    /// regression nor, for the same eventId, a conflicting duplicate.
+    func testCostsCompareAsKeptInNanoDollars() throws {
+        let a = EventLine("c1", "s1", "2026-11-16T10:00:00Z").with { $0.cost = 0.1 + 0.2 }
+        let b = EventLine("c2", "s1", "2026-11-16T11:00:00Z").with { $0.cost = 0.3 }
+        let again = EventLine("c1", "s1", "2026-11-16T10:00:00Z").with { $0.cost = 0.3 }
+        let report = try ReportHarness.report([a, b, again], .week("2026-W47"))
+        XCTAssertEqual(report.input.metricRegressions, 0)
+        XCTAssertEqual(report.input.counters.duplicates, 1)
+        XCTAssertEqual(report.input.counters.conflictingDuplicates, 0)
+        let lower = EventLine("c3", "s1", "2026-11-16T12:00:00Z").with { $0.cost = 0.299999999 }
+        XCTAssertEqual(try ReportHarness.report([a, b, lower], .week("2026-W47")).input.metricRegressions, 1)
+    }
+}
