@@ -115,6 +115,7 @@ public struct JSONReportRenderer: ReportRenderer {
         case .null: return .null
         case .bool(let b): return .bool(b)
         case .string(let s): return .string(s)
+        case .integer(let n): return .int(n)
         case .number(let d):
             if d == d.rounded(), abs(d) < 9e15 { return .int(Int128(d)) }
             return .double(d)

@@ -39,20 +39,20 @@ struct RuleEvaluation {
         ("branch", { $0.branch.map(RuleValue.string) ?? .null }),
         ("sourceType", { .string($0.sourceType.rawValue) }),
         ("status", { .string($0.status.rawValue) }),
-        ("prNumber", { $0.prNumber.map { RuleValue.number(Double($0)) } ?? .null }),
-        ("tokenInput", { .number(FigureValue.count($0.usage.tokenInput).number!) }),
-        ("tokenOutput", { .number(FigureValue.count($0.usage.tokenOutput).number!) }),
-        ("tokenTotal", { .number(FigureValue.count($0.usage.tokenTotal).number!) }),
+        ("prNumber", { $0.prNumber.map { RuleValue.integer(Int128($0)) } ?? .null }),
+        ("tokenInput", { .count($0.usage.tokenInput) }),
+        ("tokenOutput", { .count($0.usage.tokenOutput) }),
+        ("tokenTotal", { .count($0.usage.tokenTotal) }),
         ("estimatedCostUsd", { .number($0.usage.estimatedCostUsd) }),
-        ("durationSeconds", { .number(FigureValue.count($0.usage.durationSeconds).number!) }),
-        ("events", { .number(Double($0.events)) }),
-        ("resumes", { .number(Double($0.resumes)) }),
+        ("durationSeconds", { .count($0.usage.durationSeconds) }),
+        ("events", { .count(Int128($0.events)) }),
+        ("resumes", { .count(Int128($0.resumes)) }),
         ("failed", { .bool($0.failed) }),
         ("completed", { .bool($0.completed) }),
         ("started", { .bool($0.started) }),
         ("idleHours", { .number($0.idleHours) }),
-        ("failures", { .number(Double($0.failures)) }),
-        ("completions", { .number(Double($0.completions)) }),
+        ("failures", { .count(Int128($0.failures)) }),
+        ("completions", { .count(Int128($0.completions)) }),
     ]
     // Titles never reach rules: findings are printed without --include-titles.
     static let sessionLayout = RuleRowLayout(sessionReaders.map(\.name))
@@ -107,7 +107,13 @@ struct RuleEvaluation {
 
     /// Every figure in `WindowFigures.allNames` order.
     static func figureSlots(_ f: WindowFigures) -> [RuleValue] {
-        f.values.map { $0.value.number.map(RuleValue.number) ?? .null }
+        f.values.map { figure in
+            switch figure.value {
+            case .count(let n): return .count(n)
+            case .money(let m): return .number(m)
+            case .ratio(let r): return r.map(RuleValue.number) ?? .null
+            }
+        }
     }
 }
 

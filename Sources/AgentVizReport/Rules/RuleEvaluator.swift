@@ -14,7 +14,8 @@ enum RuleEvaluator {
         }
         let order: Int
         switch (x, y) {
-        case (.number(let a), .number(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
+        case (.number, .number), (.number, .integer), (.integer, .number), (.integer, .integer):
+            order = numericOrder(x, y)
         case (.string(let a), .string(let b)):
             order = a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : (a.utf8.elementsEqual(b.utf8) ? 0 : 1)
         default: return false
@@ -30,10 +31,30 @@ enum RuleEvaluator {
 
     static func equal(_ x: RuleValue, _ y: RuleValue) -> Bool {
         if case .string(let a) = x, case .string(let b) = y { return a.utf8.elementsEqual(b.utf8) }
+        if x.number != nil && y.number != nil { return numericOrder(x, y) == 0 }
         return x == y
     }
 
+    /// Numbers compare exactly when both are integers (9007199254740993 > 9007199254740992),
+    /// else as doubles.
+    static func numericOrder(_ x: RuleValue, _ y: RuleValue) -> Int {
+        if let a = x.exactInteger, let b = y.exactInteger { return a < b ? -1 : (a > b ? 1 : 0) }
+        let a = x.number!, b = y.number!
+        return a < b ? -1 : (a > b ? 1 : 0)
+    }
+
     static func arithmetic(_ op: RuleExpression.BinaryOperator, _ x: RuleValue, _ y: RuleValue) -> RuleValue {
+        // Counts stay exact under + - * (a result past 128 bits falls back to doubles).
+        if case .integer(let i) = x, case .integer(let j) = y, op != .divide {
+            let (r, overflow): (Int128, Bool)
+            switch op {
+            case .add: (r, overflow) = i.addingReportingOverflow(j)
+            case .subtract: (r, overflow) = i.subtractingReportingOverflow(j)
+            case .multiply: (r, overflow) = i.multipliedReportingOverflow(by: j)
+            default: return .null
+            }
+            if !overflow { return .integer(r) }
+        }
         guard let a = x.number, let b = y.number else { return .null }
         let r: Double
         switch op {

@@ -238,6 +238,7 @@ struct RuleExpressionParser {
     static func literalText(_ value: RuleValue) -> String {
         switch value {
         case .number(let v): return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+        case .integer(let n): return String(n)
         case .string(let s): return "\"" + s + "\""
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"

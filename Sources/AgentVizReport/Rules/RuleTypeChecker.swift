@@ -41,7 +41,7 @@ struct RuleTypeChecker {
         switch e {
         case .literal(let value, _):
             switch value {
-            case .number: return .number
+            case .number, .integer: return .number
             case .string: return .string
             case .bool: return .bool
             case .null: return .null

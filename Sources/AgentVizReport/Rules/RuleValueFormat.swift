@@ -6,6 +6,16 @@ enum RuleValueFormat {
         case .string(let s): return s
         case .bool(let b): return b ? "true" : "false"
         case .number(let n): return number(n, format: format)
+        case .integer(let n): return integer(n, format: format)
+        }
+    }
+
+    /// A count, exact: `9,007,199,254,740,993`.
+    static func integer(_ n: Int128, format: RuleFieldFormat) -> String {
+        switch format {
+        case .number, .plain: return (n < 0 ? "-" : "") + grouped(n.magnitude)
+        case .identifier: return String(n)
+        case .money, .ratio: return number(RuleValue.integer(n).number!, format: format)
         }
     }
 
@@ -21,7 +31,7 @@ enum RuleValueFormat {
 
     /// Integers with thousands separators, anything else with 2 decimals.
     static func plain(_ n: Double) -> String {
-        if n == n.rounded() && abs(n) < 1e15 { return (n < 0 ? "-" : "") + grouped(UInt64(abs(n))) }
+        if n == n.rounded() && abs(n) < 1e38 { return (n < 0 ? "-" : "") + grouped(UInt128(abs(n))) }
         return (n < 0 ? "-" : "") + fixed(abs(n), decimals: 2)
     }
 
@@ -47,7 +57,9 @@ enum RuleValueFormat {
         return grouped(units / divisor) + (decimals > 0 ? "." + fraction : "")
     }
 
-    static func grouped(_ v: UInt64) -> String {
+    static func grouped(_ v: UInt64) -> String { grouped(UInt128(v)) }
+
+    static func grouped(_ v: UInt128) -> String {
         let digits = Array(String(v))
         var out = ""
         for (i, d) in digits.enumerated() {

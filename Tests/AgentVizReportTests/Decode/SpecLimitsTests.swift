@@ -51,4 +51,37 @@ final class SpecLimitsTests: XCTestCase {
         let lower = EventLine("c3", "s1", "2026-11-16T12:00:00Z").with { $0.cost = 0.299999999 }
         XCTAssertEqual(try ReportHarness.report([a, b, lower], .week("2026-W47")).input.metricRegressions, 1)
     }
+
+    /// Integers are exact beyond 2^53: in rule comparisons, in a finding's figures and text.
+    func testCountsBeyondTwoToThe53AreExactInRulesFiguresAndText() throws {
+        func event(_ tokens: String) -> String {
+            #"{"schemaVersion":"1.0","eventId":"b1","capturedAt":"2026-11-17T09:00:00Z","session":{"id":"s1","sourceType":"agent-task","status":"running"},"metrics":{"tokenTotal":"# + tokens + #"},"metadata":{"operatorAction":"view"}}"#
+        }
+        let yaml = """
+            rules:
+              - id: big-tokens
+                severity: low
+                scope: session
+                title: "{{id}} used {{tokenTotal}} tokens"
+                rationale: r
+                recommendation: r
+                when: tokenTotal > 9007199254740992
+                examples:
+                  - name: fires
+                    week: 2026-W47
+                    events: '\(event("9007199254740993"))'
+                    expect: [s1]
+                  - name: quiet
+                    week: 2026-W47
+                    events: '\(event("9007199254740992"))'
+                    expect: []
+            """
+        let rules = try RuleSet.load(yaml: yaml, path: "big.yml")
+        XCTAssertEqual(try RuleExampleCheck.run(rules, path: "big.yml").failures.map(\.description), [])
+        let report = try ReportHarness.report([event("9007199254740993")], .week("2026-W47"), rules: rules)
+        let finding = try XCTUnwrap(report.findings.first?.finding)
+        XCTAssertEqual(finding.figures["tokenTotal"], .integer(9_007_199_254_740_993))
+        XCTAssertEqual(finding.title, "s1 used 9,007,199,254,740,993 tokens")
+        XCTAssertTrue(ReportHarness.json(report).contains(#""tokenTotal": 9007199254740993"#))
+    }
 }
