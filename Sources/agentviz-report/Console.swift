@@ -3,12 +3,14 @@ import Foundation
 
 /// Output streams: results on stdout, logs and errors on stderr only.
 enum Console {
+    /// Every stderr line goes through `SafeText`: no secret, no terminal control, no line
+    /// a CI runner would take for a workflow command.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("agentviz-report: error: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("agentviz-report: error: " + SafeText.escape(message) + "\n").utf8))
     }
 
     static func log(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((SafeText.lines(message) + "\n").utf8))
     }
 
     static func write(_ text: String, to path: String?) throws {

@@ -179,6 +179,7 @@ struct ChunkDecoder {
     private mutating func accept(_ version: String, _ f: DecodedFields<Int32>) {
         var fields = f
         var redactions = 0
+        if let source = fields.source { fields.source = clean(source, &redactions) }
         if let repository = fields.repository { fields.repository = clean(repository, &redactions) }
         if let branch = fields.branch { fields.branch = clean(branch, &redactions) }
         if let title = fields.title { fields.title = clean(title, &redactions) }

@@ -11,6 +11,6 @@ public struct RejectedLine: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(source):\(line): \(rejection.reason.rawValue): \(rejection.detail)"
+        SafeText.line("\(source):\(line): \(rejection.reason.rawValue): \(rejection.detail)")
     }
 }

@@ -4,7 +4,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case emptyDirectory(path: String)
 
-    public var description: String {
+    public var description: String { SafeText.line(text) }
+
+    private var text: String {
         switch self {
         case .notFound(let path):
             return "\(path): no such file or directory (give an NDJSON file, a directory of *.ndjson files, or - for stdin)"

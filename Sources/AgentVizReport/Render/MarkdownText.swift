@@ -4,7 +4,8 @@ public enum MarkdownText {
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        let chars = Array(text)
+        // Secrets and terminal controls first (one place decides them), then Markdown.
+        let chars = Array(SafeText.escape(text))
         for (i, ch) in chars.enumerated() {
             let previous: Character = i > 0 ? chars[i - 1] : " "
             let next: Character = i + 1 < chars.count ? chars[i + 1] : " "

@@ -86,9 +86,9 @@ final class EdgeFixtureTests: XCTestCase {
 
     func testSecretsAreRedactedBeforeAnythingIsKept() throws {
         let (c, _, events) = try ingest(["secrets.ndjson"])
-        XCTAssertEqual(events[0].title, "Rotate [REDACTED] now")
-        XCTAssertEqual(events[1].title, "AWS key [REDACTED] leaked")
-        XCTAssertEqual(events[1].branch, "feature/[REDACTED]")
+        XCTAssertEqual(events[0].title, "Rotate [REDACTED:github-token] now")
+        XCTAssertEqual(events[1].title, "AWS key [REDACTED:aws-access-key] leaked")
+        XCTAssertEqual(events[1].branch, "feature/[REDACTED:aws-access-key]")
         XCTAssertEqual(events[2].title, "Fix login flow")
         XCTAssertEqual(c.redactions, 3)
     }

@@ -1,7 +1,9 @@
-/// Replaces secrets in free text (`session.title`, `session.branch`) with `[REDACTED]`
-/// before anything is stored or printed.
+/// Replaces secrets in text with `[REDACTED:<rule>]` (the rule that matched, never any
+/// part of the secret) before anything is stored or printed: repository, branch, title and
+/// source of every event, the values quoted in rejection messages, file names in messages.
+/// The rules follow gitleaks' shapes (`config/gitleaks.toml`), each with its id:
 ///
-/// Patterns:
+/// - `github-token`, `aws-access-key`, `bearer-token`, `private-key`, `slack-token`, `jwt`:
 /// - GitHub tokens: `ghp_` `gho_` `ghu_` `ghs_` `ghr_` + 36 or more `[A-Za-z0-9]`, and
 ///   `github_pat_` + 22 or more `[A-Za-z0-9_]`;
 /// - AWS access key ids: `AKIA` / `ASIA` + exactly 16 `[A-Z0-9]`, not inside a longer
@@ -14,6 +16,16 @@
 /// - JWTs: three base64url segments separated by dots, the first starting `eyJ`, each 10 or
 ///   more characters (an unsigned JWT, whose second segment also starts `eyJ`, may end in
 ///   an empty or short third segment).
+/// - `openai-key`: `sk-` (also `sk-proj-`, `sk-svcacct-`) + 20 or more `[A-Za-z0-9_-]`;
+///   `anthropic-key`: `sk-ant-` + 20 or more; `stripe-key`: `sk_live_` `sk_test_` `rk_live_`
+///   `rk_test_` + 10 or more alphanumerics; none of them inside a longer word;
+/// - `google-api-key`: `AIza` + 35 `[A-Za-z0-9_-]`;
+/// - `url-credentials`: the `user:password` of `scheme://user:password@host` (scheme and
+///   host stay);
+/// - `generic-secret`: the value of `password`, `passwd`, `token`, `secret`,
+///   `api_key`, `apikey` (any case, also as the end of a longer name like `access_token`)
+///   followed by `=` or `:`, when the value is 6 or more characters holding a digit or a
+///   symbol, or 16 or more characters (so "token: refresh" stays).
 ///
 /// Runs on every event, so it is a byte-level scan of the UTF-8: a table prefilter on each
 /// pair of adjacent bytes, then hand-written matchers. When nothing matches, the original
@@ -21,9 +33,31 @@
 /// never splits a multi-byte character. The scan is linear in the length of the text, even
 /// for hostile input (a megabyte of `eyJeyJ...`).
 public struct SecretRedactor: Sendable {
-    public static let replacement = "[REDACTED]"
+    /// What a redacted value starts with; the rule's id and `]` follow.
+    public static let marker = "[REDACTED"
+
+    /// The rules, by the id shown in `[REDACTED:<id>]`.
+    public enum Rule: String, CaseIterable, Sendable {
+        case githubToken = "github-token"
+        case awsAccessKey = "aws-access-key"
+        case bearerToken = "bearer-token"
+        case privateKey = "private-key"
+        case slackToken = "slack-token"
+        case jwt
+        case openAIKey = "openai-key"
+        case anthropicKey = "anthropic-key"
+        case stripeKey = "stripe-key"
+        case googleAPIKey = "google-api-key"
+        case urlCredentials = "url-credentials"
+        case genericSecret = "generic-secret"
+
+        var replacement: [UInt8] { Array("\(SecretRedactor.marker):\(rawValue)]".utf8) }
+    }
 
     public init() {}
+
+    /// The text with its secrets replaced, for messages (file names, quoted values).
+    public static func scrub(_ text: String) -> String { SecretRedactor().redact(text).text }
 
     /// Returns the text with each secret replaced by `[REDACTED]` and how many matches were
     /// replaced.
@@ -50,11 +84,13 @@ public struct SecretRedactor: Sendable {
             for c in second.utf8 { t[Int(c)] |= bit << 8 }
         }
         add("-", "-", 1 << 0)
-        add("A", "KS", 1 << 1)
+        add("A", "KSI", 1 << 1)
         add("Bb", "Ee", 1 << 2)
         add("e", "y", 1 << 3)
         add("g", "hi", 1 << 4)
         add("x", "o", 1 << 5)
+        add("sr", "k", 1 << 6)
+        add("pPtTsSaA:", "aAwWoOeEpP/", 1 << 7)
         return t
     }()
 
@@ -65,7 +101,7 @@ public struct SecretRedactor: Sendable {
         return pairTable.withUnsafeBufferPointer { table in
             var i = 0
             // Ranges to replace, found left to right, never overlapping.
-            var ranges: [(start: Int, end: Int)] = []
+            var ranges: [(start: Int, end: Int, rule: Rule)] = []
             // A JWT attempt that failed at `i` fails at every later start inside the same
             // base64url run; skipping those keeps the scan linear.
             var jwtSkipUntil = 0
@@ -75,16 +111,24 @@ public struct SecretRedactor: Sendable {
                     i += 1
                     continue
                 }
-                let found: (start: Int, end: Int)?
-                switch c {
-                case UInt8(ascii: "g"): found = github(s, i)
-                case UInt8(ascii: "A"): found = aws(s, i)
-                case UInt8(ascii: "B"), UInt8(ascii: "b"): found = bearer(s, i)
-                case UInt8(ascii: "-"): found = pem(s, i)
-                case UInt8(ascii: "x"): found = slack(s, i)
-                case UInt8(ascii: "e"): found = i < jwtSkipUntil ? nil : jwt(s, i, skipUntil: &jwtSkipUntil)
-                default: found = nil
+                let bits = table[Int(c)] & (table[Int(s[i + 1])] >> 8)
+                var found: (start: Int, end: Int, rule: Rule)?
+                func attempt(_ bit: UInt16, _ rule: Rule, _ match: () -> (start: Int, end: Int)?) {
+                    guard found == nil, bits & bit != 0, let m = match() else { return }
+                    found = (m.start, m.end, rule)
                 }
+                attempt(1 << 4, .githubToken) { github(s, i) }
+                attempt(1 << 1, .awsAccessKey) { aws(s, i) }
+                attempt(1 << 1, .googleAPIKey) { google(s, i) }
+                attempt(1 << 2, .bearerToken) { bearer(s, i) }
+                attempt(1 << 0, .privateKey) { pem(s, i) }
+                attempt(1 << 5, .slackToken) { slack(s, i) }
+                if bits & (1 << 3) != 0 && i >= jwtSkipUntil {
+                    attempt(1 << 3, .jwt) { jwt(s, i, skipUntil: &jwtSkipUntil) }
+                }
+                if bits & (1 << 6) != 0, let m = dashedKey(s, i) { found = found ?? m }
+                attempt(1 << 7, .urlCredentials) { urlCredentials(s, i) }
+                attempt(1 << 7, .genericSecret) { genericSecret(s, i) }
                 if let found {
                     ranges.append(found)
                     i = found.end
@@ -96,11 +140,11 @@ public struct SecretRedactor: Sendable {
         }
     }
 
-    /// `s` with each range replaced by `[REDACTED]`. Ranges start and end at ASCII bytes, so
-    /// the result is valid UTF-8 whenever `s` is.
-    private static func replacing(_ s: UnsafeBufferPointer<UInt8>, _ ranges: [(start: Int, end: Int)]) -> String {
+    /// `s` with each range replaced by `[REDACTED:<rule>]`. Ranges start and end at ASCII
+    /// bytes, so the result is valid UTF-8 whenever `s` is.
+    private static func replacing(_ s: UnsafeBufferPointer<UInt8>, _ ranges: [(start: Int, end: Int, rule: Rule)]) -> String {
         var capacity = s.count
-        for r in ranges { capacity += replacementBytes.count - (r.end - r.start) }
+        for r in ranges { capacity += r.rule.replacement.count - (r.end - r.start) }
         return String(unsafeUninitializedCapacity: capacity) { out in
             var o = 0
             var last = 0
@@ -111,7 +155,7 @@ public struct SecretRedactor: Sendable {
             }
             for r in ranges {
                 copy(UnsafeBufferPointer(rebasing: s[last..<r.start]))
-                replacementBytes.withUnsafeBufferPointer { copy($0) }
+                r.rule.replacement.withUnsafeBufferPointer { copy($0) }
                 last = r.end
             }
             copy(UnsafeBufferPointer(rebasing: s[last..<s.count]))
@@ -119,7 +163,6 @@ public struct SecretRedactor: Sendable {
         }
     }
 
-    private static let replacementBytes: [UInt8] = Array(replacement.utf8)
 
     // MARK: - Byte classes
 
@@ -289,5 +332,84 @@ public struct SecretRedactor: Sendable {
         let end3 = run(s, start3, isBase64URL)
         if end3 - start3 >= 10 || hasPrefix(s, start2, "eyJ") { return (i, end3) }
         return nil
+    }
+
+    // MARK: - Keys of AI and payment providers, URLs, assignments
+
+    /// Not inside a longer word: `task-sk-...` is no key.
+    @inline(__always) private static func startsWord(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i == 0 || !isBase64URL(s[i - 1])
+    }
+
+    /// `sk-ant-...` (Anthropic), `sk-...` (OpenAI), `sk_live_` `sk_test_` `rk_live_` `rk_test_` (Stripe).
+    private static func dashedKey(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (start: Int, end: Int, rule: Rule)? {
+        guard startsWord(s, i) else { return nil }
+        if s[i] == UInt8(ascii: "s"), hasPrefix(s, i, "sk-ant-") {
+            let end = run(s, i + 7, isBase64URL)
+            return end - (i + 7) >= 20 ? (i, end, .anthropicKey) : nil
+        }
+        if s[i] == UInt8(ascii: "s"), hasPrefix(s, i, "sk-") {
+            let end = run(s, i + 3, isBase64URL)
+            return end - (i + 3) >= 20 ? (i, end, .openAIKey) : nil
+        }
+        if hasPrefix(s, i + 1, "k_live_") || hasPrefix(s, i + 1, "k_test_") {
+            let end = run(s, i + 8, isAlnum)
+            return end - (i + 8) >= 10 ? (i, end, .stripeKey) : nil
+        }
+        return nil
+    }
+
+    /// `AIza` + exactly 35 `[A-Za-z0-9_-]`.
+    private static func google(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (start: Int, end: Int)? {
+        guard startsWord(s, i), hasPrefix(s, i, "AIza") else { return nil }
+        let end = run(s, i + 4, isBase64URL)
+        return end - (i + 4) >= 35 ? (i, end) : nil
+    }
+
+    /// At `://`: the `user:password` before an `@` of the same authority.
+    private static func urlCredentials(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (start: Int, end: Int)? {
+        guard hasPrefix(s, i, "://") else { return nil }
+        let start = i + 3
+        var colon = -1
+        var j = start
+        while j < s.count {
+            let c = s[j]
+            if c == UInt8(ascii: "@") { break }
+            if c == UInt8(ascii: "/") || c == UInt8(ascii: "?") || c == UInt8(ascii: "#") || c <= 0x20
+                || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { return nil }
+            if c == UInt8(ascii: ":") && colon < 0 { colon = j }
+            j += 1
+        }
+        guard j < s.count, colon > start, j > colon + 1, !hasPrefix(s, start, "[REDACTED") else { return nil }
+        return (start, j)
+    }
+
+    private static let assignmentNames: [StaticString] = ["password", "passwd", "token", "secret", "api_key", "apikey"]
+
+    /// `password=...`, `token: ...` and the like: only the value is replaced.
+    private static func genericSecret(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (start: Int, end: Int)? {
+        guard i == 0 || !isAlnum(s[i - 1]) else { return nil }
+        var nameEnd = -1
+        for name in assignmentNames {
+            let count = name.utf8CodeUnitCount
+            guard i + count <= s.count else { continue }
+            let p = name.utf8Start
+            if (0..<count).allSatisfy({ s[i + $0] | 0x20 == p[$0] }) { nameEnd = i + count; break }
+        }
+        guard nameEnd > 0 else { return nil }
+        let isSpace = { (c: UInt8) in c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
+        var j = run(s, nameEnd, isSpace)
+        guard j < s.count, s[j] == UInt8(ascii: "=") || s[j] == UInt8(ascii: ":") else { return nil }
+        j = run(s, j + 1, isSpace)
+        if j < s.count, s[j] == UInt8(ascii: "\"") || s[j] == UInt8(ascii: "'") { j += 1 }
+        guard !hasPrefix(s, j, "[REDACTED") else { return nil }  // already done: redacting is idempotent
+        let end = run(s, j) {
+            $0 > 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "&")
+                && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: ",")
+        }
+        let length = end - j
+        guard length >= 6 else { return nil }
+        let mixed = (j..<end).contains { !isUpper(s[$0]) && !isLower(s[$0]) }
+        return mixed || length >= 16 ? (j, end) : nil
     }
 }

@@ -1,0 +1,38 @@
+/// Text on its way out of the process (stderr, Markdown, messages): secrets redacted, and
+/// nothing that can drive a terminal or a CI runner. The one place that decides both.
+public enum SafeText {
+    /// Secrets replaced (`SecretRedactor`), then every C0 and C1 control character, DEL and
+    /// bidirectional override or isolate written as a visible `\u001b`-style escape; a
+    /// backslash stays itself. Line breaks are escaped too: one message is one line.
+    public static func escape(_ text: String) -> String {
+        let text = SecretRedactor.scrub(text)
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isUnsafe(scalar) else { out.append(scalar); continue }
+            let hex = String(scalar.value, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+        }
+        return String(out)
+    }
+
+    /// A line for stderr: escaped, and never the start of a GitHub Actions workflow command
+    /// (`::error ...`), which a runner would obey.
+    public static func line(_ text: String) -> String {
+        let safe = escape(text)
+        return safe.hasPrefix("::") ? " " + safe : safe
+    }
+
+    /// Several lines for stderr, each made safe alone.
+    public static func lines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
+    }
+
+    static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true
+        default: return false
+        }
+    }
+}
