@@ -24,8 +24,13 @@ public struct IngestJob {
         onRejected: (RejectedLine) -> Void
     ) throws(JobError) -> IngestCounters {
         let store: EventStore
-        do { store = try EventStore(path: databasePath) } catch {
-            throw .usage("cannot open the store \(databasePath): \(error)")
+        do {
+            store = try EventStore(path: databasePath)
+            // Never append to a damaged store without noticing (a small one is checked
+            // whole; a large one where this ingest writes).
+            try store.checkBeforeWriting()
+        } catch {
+            throw .store(error, path: databasePath)
         }
         do {
             defer { progress?.finished() }
@@ -34,8 +39,10 @@ public struct IngestJob {
             var ingest = ResumableIngest(store: store, input: input, readEverything: readEverything)
             ingest.linesPerCommit = linesPerCommit
             return try ingest.run(sources, onFile: onFile, onRejected: onRejected)
+        } catch let error as DatabaseError {
+            throw .store(error, path: databasePath)
         } catch {
-            throw .runtime("\(error)")
+            throw .runtime(SafeText.escape("\(error)"))
         }
     }
 }

@@ -11,6 +11,22 @@ public enum JobError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A failure while using the store at `path`, as a sentence that names the store and
+    /// says what to do (SQLite's own words and code follow in parentheses).
+    public static func store(_ error: Error, path: String) -> JobError {
+        guard let db = error as? DatabaseError else { return .runtime(SafeText.escape("\(error)")) }
+        let sqlite = "(SQLite error \(db.code): \(db.message))"
+        if db.isDamage { return damagedStore(path: path, detail: sqlite) }
+        return .runtime("cannot use the store \(path) \(sqlite); check that the file and its directory are "
+            + "readable and writable and the disk is not full")
+    }
+
+    public static func damagedStore(path: String, detail: String) -> JobError {
+        .runtime("the store \(path) is damaged or is not an agentviz-report store \(detail). "
+            + "Check it with 'agentviz-report store check --db \(path)', then restore a backup, "
+            + "or ingest the history again into a new store with --db NEW_PATH")
+    }
+
     public var exitCode: Int32 {
         switch self {
         case .usage: return ExitStatus.usage

@@ -86,8 +86,12 @@ extension PreparedReportJob {
         let report: Report
         do {
             if let databasePath {
-                let store = try EventStore(path: databasePath)
-                report = try ReportSource.store(store).report(request, progress: progress)
+                do {
+                    let store = try EventStore(path: databasePath)
+                    report = try ReportSource.store(store).report(request, progress: progress)
+                } catch let error as DatabaseError {
+                    throw JobError.store(error, path: databasePath)
+                }
             } else {
                 report = try ReportSource.input(inputs).report(request, progress: progress, onRejected: onRejected)
             }

@@ -17,6 +17,9 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
     /// The primary result code (the low byte of the extended one).
     public var primaryCode: Int32 { code & 0xFF }
 
+    /// SQLite found the file damaged, or not a database at all.
+    public var isDamage: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
+
     /// One line: `SQLite error 1 (SQL logic error): no such table: nope, in SQL: SELECT * FROM nope`.
     public var description: String {
         var text = "SQLite error \(code) (\(String(cString: sqlite3_errstr(code)))): \(message)"

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// The event history in SQLite (store v2, `StoreSchemaV2`), and the only place with SQL.
 ///
@@ -54,6 +55,42 @@ public final class EventStore {
         let query = try db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'event_by_id_hash'")
         if try query.step() { return }
         try db.transaction { try db.execute(StoreSchemaV2.idHashIndex) }
+    }
+
+    /// Stores up to this size are checked whole before an ingest writes (about 0.3 s).
+    static let wholeCheckLimit: Int64 = 64 << 20
+
+    /// Before an ingest writes: a small store gets `PRAGMA quick_check` (every page); a large
+    /// one, where that would take seconds, has the pages this ingest extends read through
+    /// (the last rows of every table, in row and in index order). Throws a damage error.
+    func checkBeforeWriting() throws {
+        if path != ":memory:", let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64,
+           size > Self.wholeCheckLimit {
+            for sql in [
+                "SELECT count(*) FROM (SELECT * FROM event ORDER BY id DESC LIMIT 1000)",
+                "SELECT count(*) FROM (SELECT * FROM session ORDER BY id DESC LIMIT 1000)",
+                "SELECT count(*) FROM (SELECT * FROM text_value ORDER BY id DESC LIMIT 1000)",
+                "SELECT count(*) FROM (SELECT session, captured_at FROM event ORDER BY session DESC, captured_at DESC LIMIT 1000)",
+                "SELECT count(*) FROM (SELECT id_hash FROM event WHERE id_hash IS NOT NULL ORDER BY id_hash DESC LIMIT 1000)",
+            ] {
+                try db.prepare(sql).step()
+            }
+            return
+        }
+        let problems = try integrityProblems(quick: true, limit: 1)
+        if let first = problems.first {
+            throw DatabaseError(code: SQLITE_CORRUPT, message: first)
+        }
+    }
+
+    /// `PRAGMA integrity_check` (or the faster `quick_check`): nothing when the store is sound.
+    public func integrityProblems(quick: Bool = false, limit: Int = 100) throws -> [String] {
+        let query = try db.prepare("PRAGMA \(quick ? "quick_check" : "integrity_check")(\(limit))")
+        var problems: [String] = []
+        while try query.step() {
+            if let line = query.string(at: 0), line != "ok" { problems.append(line) }
+        }
+        return problems
     }
 
     /// Runs `body` in one read transaction: everything it reads is one committed state.
