@@ -15,8 +15,8 @@ enum Console {
 
     static func write(_ text: String, to path: String?) throws {
         if let path, path != "-" {
-            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw JobError.runtime("cannot write \(path): \(error.localizedDescription)")
+            do { try OutputFile.write(text, to: path) } catch {
+                throw JobError.runtime(error.description)
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))

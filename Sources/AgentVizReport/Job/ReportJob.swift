@@ -59,6 +59,9 @@ public enum ReportJob {
         let now = clock.now()
         let window: Window
         do { window = try o.period.window(in: calendar, now: now) } catch { throw .usage(error.description) }
+        if let output = o.output, output != "-" {
+            do { try OutputFile.check(output) } catch { throw .usage(error.description) }
+        }
         let rules = try RuleSources.load(files: o.ruleFiles, includeDefault: o.useDefaultRules)
         var inputs: [InputSource] = []
         var databasePath: String?
