@@ -32,6 +32,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // scripts/fuzz builds this with libFuzzer; in a normal build it replays inputs.
+        .executableTarget(
+            name: "agentviz-fuzz",
+            dependencies: ["AgentVizReport"]
+        ),
         .testTarget(
             name: "AgentVizReportTests",
             dependencies: ["AgentVizReport"]
