@@ -118,3 +118,23 @@ final class PlantedSecretsTests: XCTestCase {
         XCTAssertEqual(leaks, [], "0 of \(secrets.count) secrets may leak, planted \(lines.count) lines")
     }
 }
+
+/// The fuzz target's replay mode (a normal build of `agentviz-fuzz`) runs every fixture line
+/// through the same checks as the fuzzer.
+final class FuzzReplayTests: XCTestCase {
+    func testTheReplayToolChecksEveryFixtureLine() throws {
+        let tool = Binary.url.deletingLastPathComponent().appendingPathComponent("agentviz-fuzz")
+        let process = Process()
+        process.executableURL = tool
+        let dir = TestFiles.root.appendingPathComponent("fixtures/edge")
+        process.arguments = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().map { dir.appendingPathComponent($0).path }
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertTrue(text.hasSuffix("rejected, no crash\n"), text)
+        XCTAssertFalse(text.hasPrefix("0 lines"), text)
+    }
+}
