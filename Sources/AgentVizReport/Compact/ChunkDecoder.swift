@@ -222,16 +222,11 @@ struct ChunkDecoder {
     private func fingerprint(_ version: String, _ f: DecodedFields<Int32>) -> UInt64 {
         let table = chunk.strings.table
         var version = version
-        var h = version.withUTF8 { v in
-            ContentFingerprint(
-                version: UnsafeRawBufferPointer(v), idHash: chunk.strings.idHashes[Int(f.eventId)],
-                capturedMicros: f.capturedAt.microseconds)
+        return version.withUTF8 { v in
+            ContentFingerprint.of(version: UnsafeRawBufferPointer(v), idHash: chunk.strings.idHashes[Int(f.eventId)], f) {
+                table.hashes[Int($0)]
+            }
         }
-        func text(_ t: Int32?) -> UInt64? { t.map { table.hashes[Int($0)] } }
-        h.text(text(f.source)); h.text(text(f.sessionId)); h.text(text(f.repository))
-        h.text(text(f.branch)); h.text(text(f.title))
-        h.codes(sourceType: f.sourceType.compactCode, status: f.status.compactCode, action: f.operatorAction.compactCode)
-        return h.finish(prNumber: f.prNumber, updatedMicros: f.updatedAt?.microseconds, metrics: f.metrics, debugEnabled: f.debugEnabled)
     }
 }
 

@@ -48,3 +48,17 @@ struct ContentFingerprint {
         return h.value
     }
 }
+
+extension ContentFingerprint {
+    /// The fingerprint of decoded fields whose text is of any kind (`hash` gives each text's
+    /// FNV-1a): the decoder's interned numbers and migration 3's Strings go through here.
+    static func of<Text>(
+        version: UnsafeRawBufferPointer, idHash: UInt64, _ f: DecodedFields<Text>, hash: (Text) -> UInt64
+    ) -> UInt64 {
+        var h = ContentFingerprint(version: version, idHash: idHash, capturedMicros: f.capturedAt.microseconds)
+        h.text(f.source.map(hash)); h.text(hash(f.sessionId)); h.text(f.repository.map(hash))
+        h.text(f.branch.map(hash)); h.text(f.title.map(hash))
+        h.codes(sourceType: f.sourceType.compactCode, status: f.status.compactCode, action: f.operatorAction.compactCode)
+        return h.finish(prNumber: f.prNumber, updatedMicros: f.updatedAt?.microseconds, metrics: f.metrics, debugEnabled: f.debugEnabled)
+    }
+}

@@ -44,29 +44,12 @@ enum EventColumn: Int32, CaseIterable {
 /// version-1 row (ingest writes from decoded chunks instead, without Strings).
 struct StoredEventValues {
     var schemaVersion: String
-    var eventId: String
-    var capturedMicros: Int64
-    var source: String?
-    var sessionId: String
-    var sourceType: SourceType
-    var status: SessionStatus
-    var repository: String?
-    var branch: String?
-    var title: String?
-    var prNumber: Int64?
-    var updatedMicros: Int64?
-    var metrics: Metrics
-    var operatorAction: OperatorAction
-    var debugEnabled: Bool?
+    var fields: DecodedFields<String>
 
     var fingerprint: UInt64 {
-        func hash(_ s: String?) -> UInt64? { s.map { FNV1a64.hash($0) } }
         var version = schemaVersion
-        var h = version.withUTF8 {
-            ContentFingerprint(version: UnsafeRawBufferPointer($0), idHash: FNV1a64.hash(eventId), capturedMicros: capturedMicros)
+        return version.withUTF8 {
+            ContentFingerprint.of(version: UnsafeRawBufferPointer($0), idHash: FNV1a64.hash(fields.eventId), fields, hash: FNV1a64.hash)
         }
-        h.text(hash(source)); h.text(hash(sessionId)); h.text(hash(repository)); h.text(hash(branch)); h.text(hash(title))
-        h.codes(sourceType: sourceType.compactCode, status: status.compactCode, action: operatorAction.compactCode)
-        return h.finish(prNumber: prNumber, updatedMicros: updatedMicros, metrics: metrics, debugEnabled: debugEnabled)
     }
 }

@@ -93,17 +93,17 @@ enum StoreSchemaV2 {
             return value
         }
         while try old.step() {
-            let row = StoredEventValues(
-                schemaVersion: old.string(at: 0) ?? "1.0", eventId: old.string(at: 1) ?? "",
-                capturedMicros: old.int64(at: 2), source: old.string(at: 3), sessionId: old.string(at: 4) ?? "",
+            let row = StoredEventValues(schemaVersion: old.string(at: 0) ?? "1.0", fields: DecodedFields(
+                eventId: old.string(at: 1) ?? "", capturedAt: Timestamp(microseconds: old.int64(at: 2)),
+                source: clean(old.string(at: 3)), sessionId: old.string(at: 4) ?? "",
                 sourceType: try code(5), status: try code(6), repository: clean(old.string(at: 7)),
                 branch: clean(old.string(at: 8)), title: clean(old.string(at: 9)), prNumber: old.optionalInt64(at: 10),
-                updatedMicros: old.optionalInt64(at: 11),
+                updatedAt: old.optionalInt64(at: 11).map(Timestamp.init(microseconds:)),
                 metrics: Metrics(
                     durationSeconds: old.optionalInt64(at: 12), tokenInput: old.optionalInt64(at: 13),
                     tokenOutput: old.optionalInt64(at: 14), tokenTotal: old.optionalInt64(at: 15),
                     estimatedCostUsd: old.optionalDouble(at: 16)),
-                operatorAction: try code(17), debugEnabled: old.optionalInt64(at: 18).map { $0 != 0 })
+                operatorAction: try code(17), debugEnabled: old.optionalInt64(at: 18).map { $0 != 0 }))
             try writer.insert(row)
         }
         try writer.flushSessions()

@@ -179,20 +179,22 @@ final class StoreWriter {
 
     /// A version-1 row (migration 3).
     func insert(_ v: StoredEventValues) throws {
-        var id = v.eventId, session = v.sessionId
+        let f = v.fields
+        var id = f.eventId, session = f.sessionId
+        let captured = f.capturedAt.microseconds
         let sessionNumber = try session.withUTF8 {
-            try self.sessionCode(UnsafeRawBufferPointer($0), capturedMicros: v.capturedMicros,
-                                 orderAt: v.updatedMicros ?? v.capturedMicros, metrics: v.metrics)
+            try self.sessionCode(UnsafeRawBufferPointer($0), capturedMicros: captured,
+                                 orderAt: (f.updatedAt ?? f.capturedAt).microseconds, metrics: f.metrics)
         }
-        let text = (try textCode(v.schemaVersion)!, try textCode(v.source), try textCode(v.repository),
-                    try textCode(v.branch), try textCode(v.title))
+        let text = (try textCode(v.schemaVersion)!, try textCode(f.source), try textCode(f.repository),
+                    try textCode(f.branch), try textCode(f.title))
         let fingerprint = v.fingerprint
         try id.withUTF8 { (idBytes: UnsafeBufferPointer<UInt8>) throws -> Void in
             try insert(
-                session: sessionNumber, eventId: UnsafeRawBufferPointer(idBytes), idHash: FNV1a64.hash(v.eventId),
-                fingerprint: fingerprint, capturedMicros: v.capturedMicros, updatedMicros: v.updatedMicros,
-                codes: (v.status.compactCode, v.sourceType.compactCode, v.operatorAction.compactCode),
-                debugEnabled: v.debugEnabled, text: text, prNumber: v.prNumber, metrics: v.metrics)
+                session: sessionNumber, eventId: UnsafeRawBufferPointer(idBytes), idHash: FNV1a64.hash(f.eventId),
+                fingerprint: fingerprint, capturedMicros: captured, updatedMicros: f.updatedAt?.microseconds,
+                codes: (f.status.compactCode, f.sourceType.compactCode, f.operatorAction.compactCode),
+                debugEnabled: f.debugEnabled, text: text, prNumber: f.prNumber, metrics: f.metrics)
         }
     }
 }
