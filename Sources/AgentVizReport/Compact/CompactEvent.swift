@@ -1,4 +1,4 @@
-/// One accepted event in 96 bytes with no references: what the fast `--input` path keeps
+/// One accepted event in 96 bytes with no references: what a report keeps
 /// per event. Text fields are numbers in a string table (`none` for absent); counters are
 /// -1 when absent (the contract's counters are all >= 0).
 struct CompactEvent {

@@ -167,6 +167,7 @@ private struct Run {
                 open = true
                 if try store.lastEventRow() != lastRow {
                     probe = true  // another writer stored events: ask the store, with its index
+                    writer.forgetRunningCounts()
                     if bulk { try store.buildIdIndex() }
                     bulk = false
                 } else if bulk {

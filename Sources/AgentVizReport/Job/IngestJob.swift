@@ -54,7 +54,7 @@ public enum ValidateJob {
         do { return try InputSource.resolve(paths) } catch { throw .usage("\(error)") }
     }
 
-    /// Chunks checked on every core (the `--input` fast path, keeping no events).
+    /// Chunks checked on every core by the one reader, keeping no events.
     public static func run(_ sources: [InputSource], onRejected: (RejectedLine) -> Void) throws(JobError) -> IngestCounters {
         do { return try ParallelInput().count(sources, onRejected: onRejected) } catch {
             throw .runtime("\(error)")

@@ -1,5 +1,5 @@
-/// Where a report's events come from: input files read straight through an in-memory
-/// sink, or the SQLite store. Both paths feed the same roll-up, so they give the same figures.
+/// Where a report's events come from: input files through the parallel reader, or the
+/// SQLite store. Both give compact records to the same roll-up, so the same figures.
 public enum ReportSource {
     /// Input files through the parallel reader.
     case input([InputSource])

@@ -129,6 +129,12 @@ final class StoreWriter {
         return db.lastInsertedRowId
     }
 
+    /// Another writer may add events to the sessions this run created: their counts can no
+    /// longer be followed here, so they are left to the recount.
+    func forgetRunningCounts() {
+        inOrder.removeAll()
+    }
+
     /// Writes the span changes of the sessions touched since the last flush.
     func flushSessions() throws {
         for (code, span) in touched {
