@@ -13,6 +13,12 @@ enum Console {
         FileHandle.standardError.write(Data((SafeText.lines(message) + "\n").utf8))
     }
 
+    /// Lines that already went through `SafeText.line` (rejected lines' descriptions), in
+    /// one write: `validate` prints millions of them.
+    static func logSafeLines(_ lines: [String]) {
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
     static func write(_ text: String, to path: String?) throws {
         if let path, path != "-" {
             do { try OutputFile.write(text, to: path) } catch {

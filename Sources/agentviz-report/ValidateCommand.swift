@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
         var pendingBytes = 0
         func flush() {
             guard !pending.isEmpty else { return }
-            Console.log(pending.joined(separator: "\n"))
+            Console.logSafeLines(pending)  // RejectedLine.description is made safe by SafeText
             pending.removeAll(keepingCapacity: true)
             pendingBytes = 0
         }

@@ -5,8 +5,10 @@ public enum SafeText {
     /// bidirectional override or isolate written as a visible `\u001b`-style escape; a
     /// backslash stays itself. Line breaks are escaped too: one message is one line.
     public static func escape(_ text: String) -> String {
-        let text = SecretRedactor.scrub(text)
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var text = SecretRedactor.scrub(text)
+        // Most text is printable ASCII: decided on the bytes, without decoding scalars.
+        let plain = text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        guard !plain, text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             guard isUnsafe(scalar) else { out.append(scalar); continue }
