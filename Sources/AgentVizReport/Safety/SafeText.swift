@@ -18,11 +18,15 @@ public enum SafeText {
         return String(out)
     }
 
-    /// A line for stderr: escaped, and never the start of a GitHub Actions workflow command
-    /// (`::error ...`), which a runner would obey.
+    /// A line for stderr: escaped, and never a GitHub Actions workflow command (`::error ...`,
+    /// or the older `##[error]`), which a runner would obey. The runner ignores leading
+    /// whitespace, so the command's first character itself is written escaped.
     public static func line(_ text: String) -> String {
         let safe = escape(text)
-        return safe.hasPrefix("::") ? " " + safe : safe
+        let body = safe.drop { $0 == " " || $0 == "\t" }
+        guard body.hasPrefix("::") || body.hasPrefix("##[") else { return safe }
+        let first = body.first == ":" ? "\\u003a" : "\\u0023"
+        return String(safe[..<body.startIndex]) + first + String(body.dropFirst())
     }
 
     /// Several lines for stderr, each made safe alone.

@@ -52,8 +52,10 @@ final class PlantedSecretsTests: XCTestCase {
 
     func testSafeTextEscapesControlsAndNeverStartsAWorkflowCommand() {
         XCTAssertEqual(SafeText.escape("a\u{1B}[31mb\u{7}c\u{9B}d\u{202E}e\u{7F}"), #"a\u001b[31mb\u0007c\u009bd\u202ee\u007f"#)
-        XCTAssertEqual(SafeText.line("::error title=x::boom"), " ::error title=x::boom")
-        XCTAssertEqual(SafeText.lines("ok\n::warning::x\n\u{1B}c"), "ok\n ::warning::x\n\\u001bc")
+        XCTAssertEqual(SafeText.line("::error title=x::boom"), #"\u003a:error title=x::boom"#)
+        XCTAssertEqual(SafeText.line("  ::error::x"), #"  \u003a:error::x"#, "the runner trims leading blanks")
+        XCTAssertEqual(SafeText.line("##[error]x"), #"\u0023#[error]x"#, "the older syntax too")
+        XCTAssertEqual(SafeText.lines("ok\n::warning::x\n\u{1B}c"), "ok\n\\u003a:warning::x\n\\u001bc")
         XCTAssertEqual(SafeText.escape("x\ny"), #"x\u000ay"#, "one message is one line")
         XCTAssertEqual(SafeText.escape("é 😀 \\"), "é 😀 \\", "ordinary text and backslashes stay")
     }
