@@ -69,9 +69,9 @@ struct ChunkRejections {
     /// Each rejected line in order, numbered in the file (`linesBefore` + the chunk's own).
     func forEach(source: String, linesBefore: Int, _ body: (RejectedLine) throws -> Void) rethrows {
         for run in runs {
-            let rejection = rejection(run)
+            let message = RejectedLine.Message(source: source, rejection: rejection(run))
             for k in 0..<run.count {
-                try body(RejectedLine(source: source, line: linesBefore + run.firstLine + k, rejection: rejection))
+                try body(RejectedLine(line: linesBefore + run.firstLine + k, message: message))
             }
         }
     }
