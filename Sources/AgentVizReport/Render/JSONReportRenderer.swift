@@ -17,6 +17,12 @@ public struct JSONReportRenderer: ReportRenderer {
             "totals": figures(report.totals),
             "previous": figures(report.previous),
             "change": .object(report.change.mapValues { JSONValue.optional($0) }),
+            "coverage": .object([
+                "firstEventAt": report.coverage.firstEventAt.map { .string(RFC3339.format($0)) } ?? .null,
+                "lastEventAt": report.coverage.lastEventAt.map { .string(RFC3339.format($0)) } ?? .null,
+                "periodCovered": .bool(report.coverage.covers(report.period)),
+                "previousPeriodCovered": .bool(report.previousCovered),
+            ]),
             "byRepository": .array(report.byRepository.map { breakdown($0, keyName: "repository") }),
             "bySourceType": .array(report.bySourceType.map { breakdown($0, keyName: "sourceType") }),
             "series": .array(report.series.map(seriesPoint)),

@@ -27,13 +27,24 @@ public struct MarkdownReportRenderer: ReportRenderer {
             "# Agent sessions report: \(kind) \(r.period.label)", "",
             "\(RFC3339.format(r.period.start)) to \(RFC3339.format(r.period.end)) (\(r.timeZone) boundaries), "
                 + "compared with \(r.previousPeriod.label). Generated \(RFC3339.format(r.generatedAt)).", "",
+            coverage(r), "",
         ]
+    }
+
+    /// The history read, in words, and whether the comparison means anything.
+    func coverage(_ r: Report) -> String {
+        guard let first = r.coverage.firstEventAt, let last = r.coverage.lastEventAt else {
+            return "No history was read: every figure is empty and nothing is comparable."
+        }
+        let span = "History read: \(RFC3339.format(first)) to \(RFC3339.format(last))."
+        return r.previousCovered ? span
+            : span + " It starts after the start of \(r.previousPeriod.label), so changes are not comparable."
     }
 
     func headline(_ r: Report) -> [String] {
         let change = r.change
         func row(_ label: String, _ name: String, _ format: (FigureValue) -> String) -> String {
-            "| \(label) | \(format(r.totals.value(name))) | \(format(r.previous.value(name))) | \(M.change(change[name] ?? nil)) |"
+            "| \(label) | \(format(r.totals.value(name))) | \(format(r.previous.value(name))) | \(r.previousCovered ? M.change(change[name] ?? nil) : "not comparable") |"
         }
         return [
             "| | This period | Previous | Change |", "| --- | ---: | ---: | ---: |",

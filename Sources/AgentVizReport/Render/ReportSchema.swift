@@ -12,7 +12,7 @@ public enum ReportSchema {
             "title": .string("agentviz-report JSON report, version \(Report.version)"),
             "type": .string("object"),
             "required": names(["reportVersion", "generatedAt", "period", "input", "totals", "previous", "change",
-                               "byRepository", "bySourceType", "series", "findings"]),
+                               "coverage", "byRepository", "bySourceType", "series", "findings"]),
             "properties": .object([
                 "reportVersion": .object(["const": .string(Report.version)]),
                 "generatedAt": ref("timestamp"),
@@ -24,6 +24,16 @@ public enum ReportSchema {
                 "totals": ref("figures"),
                 "previous": ref("figures"),
                 "change": change,
+                "coverage": .object([
+                    "type": .string("object"),
+                    "required": names(["firstEventAt", "lastEventAt", "periodCovered", "previousPeriodCovered"]),
+                    "properties": .object([
+                        "firstEventAt": .object(["type": .array([.string("string"), .string("null")])]),
+                        "lastEventAt": .object(["type": .array([.string("string"), .string("null")])]),
+                        "periodCovered": .object(["type": .string("boolean")]),
+                        "previousPeriodCovered": .object(["type": .string("boolean")]),
+                    ]),
+                ]),
                 "byRepository": .object(["type": .string("array"), "items": keyed("repository", nullable: true)]),
                 "bySourceType": .object(["type": .string("array"), "items": keyed("sourceType", nullable: false)]),
                 "series": .object(["type": .string("array"), "items": seriesPoint]),

@@ -20,8 +20,17 @@ public struct Report: Sendable {
     public var includeTitles: Bool
     /// Where money figures come from: the events' own `estimatedCostUsd`.
     public var pricing: String = "event-reported"
+    public var coverage = Coverage()
 
-    public var change: [String: Double?] { totals.change(from: previous) }
+    /// The history starts at or before the previous period: only then are changes comparable.
+    public var previousCovered: Bool { coverage.covers(previousPeriod) }
+
+    /// `(current - previous) / previous` per figure; every one `null` when the previous
+    /// period is not covered by the history (a partial period is no baseline).
+    public var change: [String: Double?] {
+        guard previousCovered else { return Dictionary(uniqueKeysWithValues: WindowFigures.allNames.map { ($0, Double?.none) }) }
+        return totals.change(from: previous)
+    }
 }
 
 /// Counts about the input itself (ANALYTICS.md section 6, `input`).

@@ -8,7 +8,7 @@ public enum ReportBuilder {
         let sessions = rollup.sessions[current] ?? []
         let evaluation = RuleEvaluation(rules: request.rules, rollup: rollup, calendar: request.calendar)
         let (findings, resolved) = evaluation.findingsWithLifecycle(current: current, previous: previous)
-        return Report(
+        var report = Report(
             generatedAt: request.generatedAt,
             period: current,
             previousPeriod: previous,
@@ -23,6 +23,8 @@ public enum ReportBuilder {
             findings: findings,
             resolvedFindings: resolved,
             includeTitles: request.includeTitles)
+        report.coverage = rollup.coverage
+        return report
     }
 
     /// Groups sessions by a field as of the window's end; most costly first, then by tokens,

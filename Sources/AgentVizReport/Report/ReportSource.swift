@@ -31,6 +31,7 @@ public enum ReportSource {
                 var rollup = builder.finish()
                 // Input-wide: the stored counts of the sessions not read, plus those counted now.
                 rollup.metricRegressions += try store.storedRegressions() - stored.storedRegressionsRead
+                rollup.coverage = try store.coverage()  // all of the history, not only what was read
                 return (rollup, try store.ingestCounters())
             }
         }

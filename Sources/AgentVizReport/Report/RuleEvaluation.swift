@@ -98,9 +98,14 @@ struct RuleEvaluation {
         let current = rollup.figures[window] ?? WindowFigures()
         let previousWindow = calendar.previous(window)
         let previous = rollup.figures[previousWindow] ?? WindowFigures()
-        let change = current.change(from: previous)
-        let values = [RuleValue.string(window.label)] + Self.figureSlots(current) + Self.figureSlots(previous)
-            + WindowFigures.allNames.map { name in change[name]!.map(RuleValue.number) ?? .null }
+        var values = [RuleValue.string(window.label)] + Self.figureSlots(current)
+        if rollup.coverage.covers(previousWindow) {
+            let change = current.change(from: previous)
+            values += Self.figureSlots(previous) + WindowFigures.allNames.map { name in change[name]!.map(RuleValue.number) ?? .null }
+        } else {
+            // A previous period the history does not cover is no baseline: rules see null.
+            values += Array(repeating: RuleValue.null, count: 2 * WindowFigures.allNames.count)
+        }
         let ids = (rollup.sessions[window] ?? []).map(\.sessionId)
         return RuleRow(key: .period(window.label), sessionIds: ids, values: RuleRowValues(layout: Self.periodLayout, slots: values))
     }

@@ -7,6 +7,30 @@ public struct Rollup: Sendable {
     public var sessions: [Window: [SessionWindow]]
     /// Across all sessions and all time (a data-quality count, not a window figure).
     public var metricRegressions: Int
+    /// The history read: its earliest and latest accepted event (nil when there is none).
+    public var coverage = Coverage()
+}
+
+/// What stretch of time the history read covers (ANALYTICS.md section 4, "Coverage").
+public struct Coverage: Equatable, Sendable {
+    public var firstEventAt: Timestamp?
+    public var lastEventAt: Timestamp?
+
+    public init(firstEventAt: Timestamp? = nil, lastEventAt: Timestamp? = nil) {
+        self.firstEventAt = firstEventAt
+        self.lastEventAt = lastEventAt
+    }
+
+    /// A period is covered when the history starts at or before the period's start.
+    public func covers(_ window: Window) -> Bool {
+        guard let firstEventAt else { return false }
+        return firstEventAt <= window.start
+    }
+
+    mutating func include(_ first: Timestamp, _ last: Timestamp) {
+        firstEventAt = firstEventAt.map { min($0, first) } ?? first
+        lastEventAt = lastEventAt.map { max($0, last) } ?? last
+    }
 }
 
 /// Builds a `Rollup` one session timeline at a time.
@@ -29,8 +53,9 @@ public struct RollupBuilder {
     }
 
     mutating func add<Text: TimelineText>(_ timeline: SessionTimeline<Text>) {
-        guard !timeline.events.isEmpty else { return }
+        guard let first = timeline.events.first, let last = timeline.events.last else { return }
         rollup.metricRegressions += timeline.metricRegressions
+        rollup.coverage.include(first.capturedAt, last.capturedAt)
         for window in windows {
             guard let view = timeline.view(of: window) else { continue }
             rollup.figures[window]!.add(view)

@@ -51,6 +51,15 @@ extension EventStore {
         return try query.step() ? Int(query.int64(at: 0)) : 0
     }
 
+    /// The earliest and latest `captured_at` of every stored event (from the sessions' spans).
+    func coverage() throws -> Coverage {
+        let query = try db.prepare("SELECT min(first_at), max(last_at) FROM session")
+        guard try query.step(), let first = query.optionalInt64(at: 0), let last = query.optionalInt64(at: 1) else {
+            return Coverage()
+        }
+        return Coverage(firstEventAt: Timestamp(microseconds: first), lastEventAt: Timestamp(microseconds: last))
+    }
+
     private static let regressionsCounter = "metricRegressions"
     private static let rejectedPrefix = "rejected."
 
