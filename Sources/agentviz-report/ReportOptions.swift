@@ -4,7 +4,8 @@ import Foundation
 
 /// The options every report command shares.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("input"), help: "Read these NDJSON files (or directories, or -) instead of the store. Repeatable.")
+    @Option(name: .customLong("input"), parsing: .upToNextOption,
+            help: "Read these NDJSON files (or directories, or -) instead of the store: several after one --input (shell globs work), or --input repeated.")
     var inputs: [String] = []
 
     @Option(help: "The store to read when no --input is given (default ~/.gh-agent-viz/analytics.sqlite).")
@@ -75,7 +76,13 @@ struct ReportOptions: ParsableArguments {
         }
         if rejected > 20 { Console.log("... \(rejected - 20) more rejected lines not shown") }
         try Console.write(outcome.text, to: job.output)
-        if outcome.gateTriggered { throw ExitCode(ExitStatus.gate) }
+        if outcome.gateTriggered {
+            // The CI log says which findings tripped the gate (severity, rule, key).
+            for f in outcome.gateFindings {
+                Console.log("--fail-on \(failOn ?? ""): \(f.finding.severity.rawValue) \(f.finding.ruleId) \(f.finding.key) (\(f.status.rawValue))")
+            }
+            throw ExitCode(ExitStatus.gate)
+        }
     }
 }
 

@@ -34,7 +34,9 @@ public struct ReportOutcome {
     public var report: Report
     public var text: String
     /// `--fail-on` matched a finding at or above its severity.
-    public var gateTriggered: Bool
+    public var gateTriggered: Bool { !gateFindings.isEmpty }
+    /// The findings at or above `--fail-on`'s severity, in report order.
+    public var gateFindings: [ReportFinding]
 }
 
 public enum ReportJob {
@@ -104,7 +106,7 @@ extension PreparedReportJob {
             throw .runtime("\(error)")
         }
         let text = format.renderer.render(report)
-        let gate = failOn.map { threshold in report.findings.contains { $0.finding.severity >= threshold } } ?? false
-        return ReportOutcome(report: report, text: text, gateTriggered: gate)
+        let gate = failOn.map { threshold in report.findings.filter { $0.finding.severity >= threshold } } ?? []
+        return ReportOutcome(report: report, text: text, gateFindings: gate)
     }
 }

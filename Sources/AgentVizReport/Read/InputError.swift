@@ -9,11 +9,11 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     private var text: String {
         switch self {
         case .notFound(let path):
-            return "\(path): no such file or directory (give an NDJSON file, a directory of *.ndjson files, or - for stdin)"
+            return "\(path): no such file or directory (give an NDJSON file, a directory of *.ndjson or *.jsonl files, or - for stdin)"
         case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
         case .emptyDirectory(let path):
-            return "\(path): directory holds no *.ndjson files"
+            return "\(path): directory holds no *.ndjson or *.jsonl files"
         }
     }
 }

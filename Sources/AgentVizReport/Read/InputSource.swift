@@ -13,7 +13,7 @@ public enum InputSource: Equatable, Sendable {
         }
     }
 
-    /// Expands command-line paths: a directory gives its `*.ndjson` files in byte order of
+    /// Expands command-line paths: a directory gives its `*.ndjson` and `*.jsonl` files in byte order of
     /// name; `-` is stdin. Every path is checked here, before any line is read.
     public static func resolve(_ paths: [String]) throws -> [InputSource] {
         var sources: [InputSource] = []
@@ -25,7 +25,7 @@ public enum InputSource: Equatable, Sendable {
             }
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                let files = names.filter { $0.hasSuffix(".ndjson") }
+                let files = names.filter { $0.hasSuffix(".ndjson") || $0.hasSuffix(".jsonl") }
                     .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
                 if files.isEmpty { throw InputError.emptyDirectory(path: path) }
                 let dir = path.hasSuffix("/") ? path : path + "/"
