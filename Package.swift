@@ -18,9 +18,14 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "AgentVizReport",
-            dependencies: ["CSQLite", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CSQLite", "CZlib", .product(name: "Yams", package: "Yams")],
             // The shipped rule set is compiled in, so the binary works from any directory.
             // Resources/default.yml is a symlink to rules/default.yml.
             resources: [.embedInCode("Resources/default.yml")]

@@ -55,7 +55,11 @@ public struct ResumableIngest {
                 try run.commit()
                 continue
             }
-            try ingest(path: path, source: source, run: &run, onFile: onFile, onRejected: onRejected)
+            if path.hasSuffix(".gz") {
+                try ingestCompressed(path: path, source: source, run: &run, onFile: onFile, onRejected: onRejected)
+            } else {
+                try ingest(path: path, source: source, run: &run, onFile: onFile, onRejected: onRejected)
+            }
             try run.commit()
         }
         try store.ensureIdIndex()
@@ -104,6 +108,32 @@ public struct ResumableIngest {
                 lines: origin.linesBefore + chunk.complete.lines, tail: tail)
             try run.store(chunk, file: state, correction: correction)
             correction = IngestCounters()
+            chunk.rejections.forEach(source: source.displayName, linesBefore: origin.linesBefore, onRejected)
+        }
+    }
+
+    /// A `.gz` file (a rotated history, written once): skipped when it is the very file read
+    /// before, else read whole. Compressed bytes have no line starts to resume from.
+    private func ingestCompressed(
+        path: String, source: InputSource, run: inout Run,
+        onFile: (InputSource, FileIngestStart) -> Void, onRejected: (RejectedLine) -> Void
+    ) throws {
+        let key = Self.canonicalPath(path)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let (identity, size) = try FileProbe.identity(fd: fd)
+        let fingerprint = try FileProbe.fingerprint(fd: fd, length: size)
+        if !readEverything, let state = try store.fileState(path: key), state.identity == identity,
+           state.size == size, state.offset == size, state.fingerprint == fingerprint {
+            input.progress?.advanced(bytes: Int(size), events: 0)
+            return onFile(source, .unchanged)
+        }
+        onFile(source, .fromStart)
+        try input.chunks(of: source) { chunk, origin in
+            let state = FileState(path: key, identity: identity, size: size, offset: size,
+                                  fingerprint: fingerprint, lines: origin.linesBefore + chunk.lines)
+            try run.store(chunk, file: state, correction: IngestCounters())
             chunk.rejections.forEach(source: source.displayName, linesBefore: origin.linesBefore, onRejected)
         }
     }

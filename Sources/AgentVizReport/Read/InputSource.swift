@@ -13,7 +13,8 @@ public enum InputSource: Equatable, Sendable {
         }
     }
 
-    /// Expands command-line paths: a directory gives its `*.ndjson` and `*.jsonl` files in byte order of
+    /// Expands command-line paths: a directory gives its `*.ndjson` and `*.jsonl` files (and
+    /// their `.gz`, read through `GzipStream`) in byte order of
     /// name; `-` is stdin. Every path is checked here, before any line is read.
     public static func resolve(_ paths: [String]) throws -> [InputSource] {
         var sources: [InputSource] = []
@@ -25,7 +26,7 @@ public enum InputSource: Equatable, Sendable {
             }
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                let files = names.filter { $0.hasSuffix(".ndjson") || $0.hasSuffix(".jsonl") }
+                let files = names.filter { name in [".ndjson", ".jsonl", ".ndjson.gz", ".jsonl.gz"].contains { name.hasSuffix($0) } }
                     .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
                 if files.isEmpty { throw InputError.emptyDirectory(path: path) }
                 let dir = path.hasSuffix("/") ? path : path + "/"
@@ -45,6 +46,15 @@ public enum InputSource: Equatable, Sendable {
         switch self {
         case .standardInput:
             return try body(0)
+        case .file(let path) where path.hasSuffix(".gz"):
+            let stream = try GzipStream(path: path)
+            let result: T
+            do { result = try body(stream.fd) } catch {
+                try? stream.finish()
+                throw error
+            }
+            try stream.finish()  // a damaged file is reported once its lines were read
+            return result
         case .file(let path):
             let fd = open(path, O_RDONLY)
             guard fd >= 0 else {
