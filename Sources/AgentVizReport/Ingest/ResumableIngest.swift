@@ -55,10 +55,12 @@ public struct ResumableIngest {
                 try run.commit()
                 continue
             }
-            if path.hasSuffix(".gz") {
-                try ingestCompressed(path: path, source: source, run: &run, onFile: onFile, onRejected: onRejected)
-            } else {
-                try ingest(path: path, source: source, run: &run, onFile: onFile, onRejected: onRejected)
+            try Self.withOpened(path) { file in
+                if path.hasSuffix(".gz") {
+                    try ingestCompressed(file, source: source, run: &run, onFile: onFile, onRejected: onRejected)
+                } else {
+                    try ingest(file, source: source, run: &run, onFile: onFile, onRejected: onRejected)
+                }
             }
             try run.commit()
         }
@@ -67,15 +69,27 @@ public struct ResumableIngest {
         return run.total
     }
 
-    private func ingest(
-        path: String, source: InputSource, run: inout Run,
-        onFile: (InputSource, FileIngestStart) -> Void, onRejected: (RejectedLine) -> Void
-    ) throws {
-        let key = Self.canonicalPath(path)
+    /// An input file opened for ingest: its bookkeeping key (the canonical path), identity and size.
+    private struct OpenedFile {
+        let fd: Int32
+        let key: String
+        let identity: String
+        let size: Int64
+    }
+
+    private static func withOpened(_ path: String, _ body: (OpenedFile) throws -> Void) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputError.unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         let (identity, size) = try FileProbe.identity(fd: fd)
+        try body(OpenedFile(fd: fd, key: canonicalPath(path), identity: identity, size: size))
+    }
+
+    private func ingest(
+        _ file: OpenedFile, source: InputSource, run: inout Run,
+        onFile: (InputSource, FileIngestStart) -> Void, onRejected: (RejectedLine) -> Void
+    ) throws {
+        let (fd, key, identity, size) = (file.fd, file.key, file.identity, file.size)
         var resume = try resumePoint(fd: fd, key: key, identity: identity, size: size)
         if let state = resume, state.size == size {
             // Same size as last time: nothing appended (an unfinished last line included).
@@ -115,14 +129,10 @@ public struct ResumableIngest {
     /// A `.gz` file (a rotated history, written once): skipped when it is the very file read
     /// before, else read whole. Compressed bytes have no line starts to resume from.
     private func ingestCompressed(
-        path: String, source: InputSource, run: inout Run,
+        _ file: OpenedFile, source: InputSource, run: inout Run,
         onFile: (InputSource, FileIngestStart) -> Void, onRejected: (RejectedLine) -> Void
     ) throws {
-        let key = Self.canonicalPath(path)
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        let (identity, size) = try FileProbe.identity(fd: fd)
+        let (fd, key, identity, size) = (file.fd, file.key, file.identity, file.size)
         let fingerprint = try FileProbe.fingerprint(fd: fd, length: size)
         if !readEverything, let state = try store.fileState(path: key), state.identity == identity,
            state.size == size, state.offset == size, state.fingerprint == fingerprint {
