@@ -42,7 +42,6 @@ struct ChunkRejections {
     private var details: [String] = []
     private var detailIndex: [String: UInt32] = [:]
 
-    var isEmpty: Bool { runs.isEmpty }
     var last: (line: Int, rejection: Rejection)? {
         runs.last.map { ($0.firstLine + $0.count - 1, rejection($0)) }
     }
