@@ -27,8 +27,9 @@ let package = Package(
             name: "AgentVizReport",
             dependencies: ["CSQLite", "CZlib", .product(name: "Yams", package: "Yams")],
             // The shipped rule set is compiled in, so the binary works from any directory.
-            // Resources/default.yml is a symlink to rules/default.yml.
-            resources: [.embedInCode("Resources/default.yml")]
+            // Resources/default.yml is a symlink to rules/default.yml, and
+            // Resources/github-copilot-prices.yml one to prices/github-copilot.yml.
+            resources: [.embedInCode("Resources/default.yml"), .embedInCode("Resources/github-copilot-prices.yml")]
         ),
         .executableTarget(
             name: "agentviz-report",

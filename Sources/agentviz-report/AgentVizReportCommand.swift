@@ -8,6 +8,6 @@ struct AgentVizReportCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             WeeklyCommand.self, DailyCommand.self, MonthlyCommand.self, RangeCommand.self,
-            IngestCommand.self, ValidateCommand.self, StoreCommand.self, SchemaCommand.self, RulesCommand.self,
+            IngestCommand.self, ValidateCommand.self, StoreCommand.self, SchemaCommand.self, RulesCommand.self, PricesCommand.self,
         ])
 }

@@ -35,6 +35,9 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Do not evaluate the built-in rule set.")
     var noDefaultRules = false
 
+    @Option(help: "Price table (YAML) for sessions whose events report no cost (default: the built-in GitHub Copilot table; see 'agentviz-report prices').")
+    var prices: String?
+
     @Option(help: "Exit 3 when a finding at or above this severity exists (info, low, medium, high, critical).")
     var failOn: String?
 
@@ -54,6 +57,7 @@ struct ReportOptions: ParsableArguments {
         o.ruleFiles = ruleFiles
         o.useDefaultRules = !noDefaultRules
         o.failOn = failOn
+        o.pricesPath = prices
         o.environment = ProcessInfo.processInfo.environment
         return o
     }

@@ -86,7 +86,7 @@ struct ChunkDecoder {
     private let redactor = SecretRedactor()
     private(set) var chunk = DecodedChunk()
     /// Per local string: nil not looked at yet, else the redacted string's index (itself
-    /// when clean), for title, branch and repository values.
+    /// when clean), for title, branch, repository, source and model values.
     private var redacted: [Int32?] = []
 
     init(lineLimit: Int) {
@@ -182,6 +182,7 @@ struct ChunkDecoder {
         if let repository = fields.repository { fields.repository = clean(repository, &redactions) }
         if let branch = fields.branch { fields.branch = clean(branch, &redactions) }
         if let title = fields.title { fields.title = clean(title, &redactions) }
+        if let model = fields.model { fields.model = clean(model, &redactions) }
         chunk.counters.redactions += redactions
         let m = fields.metrics
         chunk.events.append(CompactEvent(
@@ -189,14 +190,16 @@ struct ChunkDecoder {
             orderAt: (fields.updatedAt ?? fields.capturedAt).microseconds,
             id: fields.eventId, session: fields.sessionId,
             repository: fields.repository ?? CompactEvent.none, branch: fields.branch ?? CompactEvent.none,
-            title: fields.title ?? CompactEvent.none,
+            title: fields.title ?? CompactEvent.none, model: fields.model ?? CompactEvent.none,
             statusCode: fields.status.compactCode,
             sourceTypeCode: fields.sourceType.compactCode,
             actionCode: fields.operatorAction.compactCode,
             pr: fields.prNumber ?? 0,
             durationSeconds: m.durationSeconds ?? -1, tokenInput: m.tokenInput ?? -1,
             tokenOutput: m.tokenOutput ?? -1, tokenTotal: m.tokenTotal ?? -1,
-            cost: m.estimatedCostUsd ?? -1))
+            cost: m.estimatedCostUsd ?? -1,
+            tokenCacheRead: m.tokenCacheRead ?? -1, tokenCacheWrite: m.tokenCacheWrite ?? -1,
+            aiCredits: m.aiCredits ?? -1, premiumRequests: m.premiumRequests ?? -1))
         chunk.fingerprints.append(fingerprint(version, fields))
         chunk.extras.append(EventExtras(
             version: chunk.strings.intern(version), source: fields.source ?? CompactEvent.none,

@@ -1,4 +1,4 @@
-/// One accepted event in 96 bytes with no references: what a report keeps
+/// One accepted event in 136 bytes with no references: what a report keeps
 /// per event. Text fields are numbers in a string table (`none` for absent); counters are
 /// -1 when absent (the contract's counters are all >= 0).
 struct CompactEvent {
@@ -13,6 +13,8 @@ struct CompactEvent {
     var repository: Int32
     var branch: Int32
     var title: Int32
+    /// `session.model` (1.x).
+    var model: Int32 = CompactEvent.none
     var statusCode: UInt8
     var sourceTypeCode: UInt8
     var actionCode: UInt8
@@ -24,6 +26,11 @@ struct CompactEvent {
     var tokenTotal: Int64
     /// The event's `estimatedCostUsd`; -1 when absent.
     var cost: Double
+    // The 1.x cost counters (ANALYTICS.md section 7); -1 when absent.
+    var tokenCacheRead: Int64 = -1
+    var tokenCacheWrite: Int64 = -1
+    var aiCredits: Double = -1
+    var premiumRequests: Double = -1
 }
 
 /// How compact records store an enumeration: the case's position in `allCases`.
@@ -39,6 +46,7 @@ extension CompactEvent: TimelineEvent {
     var operatorAction: OperatorAction { OperatorAction(compactCode: actionCode) }
     var prNumber: Int64? { pr == 0 ? nil : pr }
     var hasCost: Bool { cost >= 0 }
+    var hasCredits: Bool { aiCredits >= 0 }
 
     func absorb(into usage: inout Usage) -> Int {
         var regressions = 0
@@ -51,6 +59,12 @@ extension CompactEvent: TimelineEvent {
         raise(&usage.tokenTotal, Int128(tokenTotal))
         raise(&usage.durationSeconds, Int128(durationSeconds))
         if cost >= 0 { usage.absorbCost(cost, regressions: &regressions) }
+        if tokenCacheRead >= 0 || tokenCacheWrite >= 0 || aiCredits >= 0 || premiumRequests >= 0 {
+            raise(&usage.tokenCacheRead, Int128(tokenCacheRead))
+            raise(&usage.tokenCacheWrite, Int128(tokenCacheWrite))
+            if aiCredits >= 0 { Usage.absorbAmount(aiCredits, into: &usage.aiCreditsNanos, regressions: &regressions) }
+            if premiumRequests >= 0 { Usage.absorbAmount(premiumRequests, into: &usage.premiumRequestsNanos, regressions: &regressions) }
+        }
         return regressions
     }
 }
@@ -64,4 +78,5 @@ struct CompactText: TimelineText {
     func repository(_ e: CompactEvent) -> String? { text(e.repository) }
     func branch(_ e: CompactEvent) -> String? { text(e.branch) }
     func title(_ e: CompactEvent) -> String? { text(e.title) }
+    func model(_ e: CompactEvent) -> String? { text(e.model) }
 }

@@ -63,6 +63,7 @@ struct CompactHistory {
                 event.repository = map(event.repository)
                 event.branch = map(event.branch)
                 event.title = map(event.title)
+                event.model = map(event.model)
                 events.append(event)
             }
         }

@@ -18,6 +18,8 @@ struct DecodedFields<Text> {
     var title: Text?
     var prNumber: Int64?
     var updatedAt: Timestamp?
+    /// `session.model` (1.x, ANALYTICS.md section 7).
+    var model: Text? = nil
     var metrics: Metrics
     var operatorAction: OperatorAction
     var debugEnabled: Bool?

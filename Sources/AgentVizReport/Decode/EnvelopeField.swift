@@ -2,11 +2,12 @@
 /// line's scan records them without allocating. Everything else is syntax-checked only.
 enum EnvelopeField: Int, CaseIterable {
     case schemaVersion, eventId, capturedAt, source, session, metrics, metadata
-    case sessionId, sourceType, status, repository, branch, title, prNumber, updatedAt
+    case sessionId, sourceType, status, repository, branch, title, prNumber, updatedAt, model
     case durationSeconds, tokenInput, tokenOutput, tokenTotal, estimatedCostUsd
+    case tokenCacheRead, tokenCacheWrite, aiCredits, premiumRequests
     case operatorAction, debugEnabled
 
-    static let slotCount = 22
+    static let slotCount = 27
 
     /// The dotted name used in rejection details.
     var path: String {
@@ -26,11 +27,16 @@ enum EnvelopeField: Int, CaseIterable {
         case .title: "session.title"
         case .prNumber: "session.prNumber"
         case .updatedAt: "session.updatedAt"
+        case .model: "session.model"
         case .durationSeconds: "metrics.durationSeconds"
         case .tokenInput: "metrics.tokenInput"
         case .tokenOutput: "metrics.tokenOutput"
         case .tokenTotal: "metrics.tokenTotal"
         case .estimatedCostUsd: "metrics.estimatedCostUsd"
+        case .tokenCacheRead: "metrics.tokenCacheRead"
+        case .tokenCacheWrite: "metrics.tokenCacheWrite"
+        case .aiCredits: "metrics.aiCredits"
+        case .premiumRequests: "metrics.premiumRequests"
         case .operatorAction: "metadata.operatorAction"
         case .debugEnabled: "metadata.debugEnabled"
         }
@@ -78,11 +84,16 @@ extension EnvelopeField {
         case .title: ShortName("title")
         case .prNumber: ShortName("prNumber")
         case .updatedAt: ShortName("updatedAt")
+        case .model: ShortName("model")
         case .durationSeconds: ShortName("durationSeconds")
         case .tokenInput: ShortName("tokenInput")
         case .tokenOutput: ShortName("tokenOutput")
         case .tokenTotal: ShortName("tokenTotal")
         case .estimatedCostUsd: ShortName("estimatedCostUsd")
+        case .tokenCacheRead: ShortName("tokenCacheRead")
+        case .tokenCacheWrite: ShortName("tokenCacheWrite")
+        case .aiCredits: ShortName("aiCredits")
+        case .premiumRequests: ShortName("premiumRequests")
         case .operatorAction: ShortName("operatorAction")
         case .debugEnabled: ShortName("debugEnabled")
         }

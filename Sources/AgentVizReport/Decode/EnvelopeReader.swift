@@ -31,6 +31,7 @@ struct EnvelopeReader {
         let title = try optionalText(.title, &strings)
         let prNumber = try whole(.prNumber, minimum: 1)
         let updatedAt = try timestamp(.updatedAt)
+        let model = try optionalText(.model, &strings)
 
         let metrics = try readMetrics()
 
@@ -46,7 +47,7 @@ struct EnvelopeReader {
         return DecodedFields(
             eventId: eventId, capturedAt: capturedAt, source: source, sessionId: sessionId,
             sourceType: sourceType, status: status, repository: repository, branch: branch, title: title,
-            prNumber: prNumber, updatedAt: updatedAt, metrics: metrics, operatorAction: operatorAction,
+            prNumber: prNumber, updatedAt: updatedAt, model: model, metrics: metrics, operatorAction: operatorAction,
             debugEnabled: debugEnabled)
     }
 
@@ -89,7 +90,11 @@ struct EnvelopeReader {
             tokenInput: try whole(.tokenInput, minimum: 0),
             tokenOutput: try whole(.tokenOutput, minimum: 0),
             tokenTotal: try whole(.tokenTotal, minimum: 0),
-            estimatedCostUsd: try cost())
+            estimatedCostUsd: try cost(),
+            tokenCacheRead: try whole(.tokenCacheRead, minimum: 0),
+            tokenCacheWrite: try whole(.tokenCacheWrite, minimum: 0),
+            aiCredits: try amount(.aiCredits),
+            premiumRequests: try amount(.premiumRequests))
         if metrics.tokenTotal == nil && (metrics.tokenInput != nil || metrics.tokenOutput != nil) {
             let (sum, overflow) = (metrics.tokenInput ?? 0).addingReportingOverflow(metrics.tokenOutput ?? 0)
             guard !overflow else { throw tokenTotalOutOfRange() }
@@ -183,6 +188,19 @@ struct EnvelopeReader {
         let value = JSONNumberValue.double(base, Range(uncheckedBounds: (slot.start, slot.end)))
         guard value.isFinite, value >= 0 else { throw badNumber(.estimatedCostUsd, expected) }
         guard value <= Self.maximumCost else { throw costOutOfRange() }
+        return value == 0 ? 0 : value  // -0 reads as 0
+    }
+
+    /// A finite number >= 0 with no upper limit but what a double holds (aiCredits,
+    /// premiumRequests). Absent or null: nil.
+    @inline(__always)
+    private func amount(_ field: EnvelopeField) throws(Rejection) -> Double? {
+        let slot = self[field]
+        guard slot.isPresent else { return nil }
+        let expected = "expected a finite number >= 0"
+        guard slot.kind == .number else { throw wrongType(field, expected) }
+        let value = JSONNumberValue.double(base, Range(uncheckedBounds: (slot.start, slot.end)))
+        guard value.isFinite, value >= 0 else { throw badNumber(field, expected) }
         return value == 0 ? 0 : value  // -0 reads as 0
     }
 

@@ -22,12 +22,12 @@ struct EnvelopeSlotTable {
         EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot,
         EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot,
         EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot,
-        EnvelopeSlot, EnvelopeSlot)
+        EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot, EnvelopeSlot)
     var slots: Slots = (
         EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(),
         EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(),
         EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(),
-        EnvelopeSlot(), EnvelopeSlot())
+        EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot(), EnvelopeSlot())
 }
 
 /// Where a field's value sits in the line. For strings, `start..<end` is the content

@@ -14,6 +14,8 @@ public struct ReportJobOptions: Sendable {
     public var ruleFiles: [String] = []
     public var useDefaultRules = true
     public var failOn: String?
+    /// `--prices FILE`: the price table for computed costs (nil: the built-in one).
+    public var pricesPath: String?
     public var environment: [String: String] = [:]
 
     public init(period: PeriodSelection) { self.period = period }
@@ -65,6 +67,7 @@ public enum ReportJob {
             do { try OutputFile.check(output) } catch { throw .usage(error.description) }
         }
         let rules = try RuleSources.load(files: o.ruleFiles, includeDefault: o.useDefaultRules)
+        let prices = try PriceTableLoader.load(path: o.pricesPath)
         var inputs: [InputSource] = []
         var databasePath: String?
         if o.inputs.isEmpty {
@@ -78,7 +81,7 @@ public enum ReportJob {
         }
         let request = ReportRequest(
             window: window, calendar: calendar, seriesCount: o.seriesCount,
-            includeTitles: o.includeTitles, generatedAt: now, rules: rules)
+            includeTitles: o.includeTitles, generatedAt: now, rules: rules, prices: prices)
         return PreparedReportJob(
             request: request, inputs: inputs, databasePath: databasePath,
             format: format, output: o.output, failOn: failOn)

@@ -31,8 +31,10 @@ struct ContentFingerprint {
         if let n { h.add(1 as UInt8); h.add(UInt64(bitPattern: n)) } else { h.add(0 as UInt8) }
     }
 
-    /// prNumber, updatedAt, then the metrics, then debugEnabled.
-    mutating func finish(prNumber: Int64?, updatedMicros: Int64?, metrics m: Metrics, debugEnabled: Bool?) -> UInt64 {
+    /// prNumber, updatedAt, then the metrics, then debugEnabled, then the 1.x cost fields
+    /// (model: its text hash) only when one is present, so that an event without them keeps
+    /// the fingerprint stores written before they existed hold.
+    mutating func finish(prNumber: Int64?, updatedMicros: Int64?, metrics m: Metrics, debugEnabled: Bool?, model: UInt64? = nil) -> UInt64 {
         number(prNumber); number(updatedMicros); number(m.durationSeconds)
         number(m.tokenInput); number(m.tokenOutput); number(m.tokenTotal)
         if let cost = m.estimatedCostUsd {
@@ -45,7 +47,22 @@ struct ContentFingerprint {
             h.add(0 as UInt8)
         }
         h.add(debugEnabled.map { $0 ? 2 : 1 } ?? 0 as UInt8)
+        if model != nil || m.hasVersion11Fields {
+            h.add(3 as UInt8)
+            text(model)
+            number(m.tokenCacheRead); number(m.tokenCacheWrite)
+            amount(m.aiCredits); amount(m.premiumRequests)
+        }
         return h.value
+    }
+
+    /// A money-like amount as kept, in billionths (ANALYTICS.md section 2: by value).
+    private mutating func amount(_ value: Double?) {
+        guard let value else { return h.add(0 as UInt8) }
+        let n = Usage.nanos(value)
+        h.add(1 as UInt8)
+        h.add(UInt64(truncatingIfNeeded: n))
+        h.add(UInt64(truncatingIfNeeded: n >> 64))
     }
 }
 
@@ -59,6 +76,7 @@ extension ContentFingerprint {
         h.text(f.source.map(hash)); h.text(hash(f.sessionId)); h.text(f.repository.map(hash))
         h.text(f.branch.map(hash)); h.text(f.title.map(hash))
         h.codes(sourceType: f.sourceType.compactCode, status: f.status.compactCode, action: f.operatorAction.compactCode)
-        return h.finish(prNumber: f.prNumber, updatedMicros: f.updatedAt?.microseconds, metrics: f.metrics, debugEnabled: f.debugEnabled)
+        return h.finish(prNumber: f.prNumber, updatedMicros: f.updatedAt?.microseconds, metrics: f.metrics,
+                        debugEnabled: f.debugEnabled, model: f.model.map(hash))
     }
 }

@@ -83,6 +83,11 @@ extension RFC3339 {
         return s + "Z"
     }
 
+    /// The UTC day of an instant: `YYYY-MM-DD`.
+    public static func formatDay(_ t: Timestamp) -> String {
+        String(format(t).prefix(10))
+    }
+
     static func pad(_ v: Int64, _ width: Int) -> String {
         let digits = String(v)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

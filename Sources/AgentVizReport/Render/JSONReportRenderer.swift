@@ -12,7 +12,7 @@ public struct JSONReportRenderer: ReportRenderer {
             "generatedAt": .string(RFC3339.format(report.generatedAt)),
             "period": window(report.period, timeZone: report.timeZone),
             "previousPeriod": window(report.previousPeriod, timeZone: report.timeZone),
-            "pricing": .string(report.pricing),
+            "costBasis": costBasis(report.costBasis),
             "input": input(report.input),
             "totals": figures(report.totals),
             "previous": figures(report.previous),
@@ -25,6 +25,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ]),
             "byRepository": .array(report.byRepository.map { breakdown($0, keyName: "repository") }),
             "bySourceType": .array(report.bySourceType.map { breakdown($0, keyName: "sourceType") }),
+            "byModel": .array(report.byModel.map { breakdown($0, keyName: "model") }),
             "series": .array(report.series.map(seriesPoint)),
             "topSessions": .array(report.topSessions.map { session($0, includeTitle: report.includeTitles) }),
             "findings": .array(report.findings.map { finding($0.finding, status: $0.status.rawValue) }),
@@ -39,6 +40,17 @@ public struct JSONReportRenderer: ReportRenderer {
             "kind": .string(w.kind.rawValue), "label": .string(w.label),
             "start": .string(RFC3339.format(w.start)), "end": .string(RFC3339.format(w.end)),
             "timeZone": .string(timeZone),
+        ])
+    }
+
+    func costBasis(_ b: CostBasis) -> JSONValue {
+        .object([
+            "priceTable": .string(b.priceTable),
+            "priceTableDate": b.priceTableDate.map { .string(RFC3339.formatDay($0)) } ?? .null,
+            "order": .array(["reported", "computed", "unpriced"].map(JSONValue.string)),
+            "unpricedModels": .array(b.unpriced.map {
+                .object(["model": .optional($0.model), "reason": .string($0.reason.rawValue), "sessions": .int($0.sessions)])
+            }),
         ])
     }
 
@@ -59,7 +71,7 @@ public struct JSONReportRenderer: ReportRenderer {
         for name in WindowFigures.allNames {
             switch f.value(name) {
             case .count(let n): members[name] = .int(n)
-            case .money(let m): members[name] = .double(m)
+            case .money(let m), .amount(let m): members[name] = .double(m)
             case .ratio(let r): members[name] = .optional(r)
             }
         }

@@ -61,6 +61,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         switch v {
         case .count(let n): return MarkdownText.integer(n)
         case .money(let m): return MarkdownText.money(m)
+        case .amount(let a): return MarkdownText.amount(a)
         case .ratio(let r): return MarkdownText.percent(r)
         }
     }

@@ -46,6 +46,11 @@ public enum MarkdownText {
         return (usd < 0 ? "-$" : "$") + decimal(abs(usd), places: 2)
     }
 
+    /// `1,234.50` (credits, premium requests: two places).
+    public static func amount(_ value: Double) -> String {
+        (value < 0 ? "-" : "") + decimal(abs(value), places: 2)
+    }
+
     /// `12.5%`; `n/a` for nil.
     public static func percent(_ ratio: Double?) -> String {
         guard let ratio else { return "n/a" }

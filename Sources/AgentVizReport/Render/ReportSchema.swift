@@ -12,13 +12,13 @@ public enum ReportSchema {
             "title": .string("agentviz-report JSON report, version \(Report.version)"),
             "type": .string("object"),
             "required": names(["reportVersion", "generatedAt", "period", "input", "totals", "previous", "change",
-                               "coverage", "byRepository", "bySourceType", "series", "findings"]),
+                               "coverage", "costBasis", "byRepository", "bySourceType", "byModel", "series", "findings"]),
             "properties": .object([
                 "reportVersion": .object(["const": .string(Report.version)]),
                 "generatedAt": ref("timestamp"),
                 "period": ref("period"),
                 "previousPeriod": ref("period"),
-                "pricing": .object(["type": .string("string")]),
+                "costBasis": costBasis,
                 "titlesIncluded": .object(["type": .string("boolean")]),
                 "input": input,
                 "totals": ref("figures"),
@@ -36,6 +36,7 @@ public enum ReportSchema {
                 ]),
                 "byRepository": .object(["type": .string("array"), "items": keyed("repository", nullable: true)]),
                 "bySourceType": .object(["type": .string("array"), "items": keyed("sourceType", nullable: false)]),
+                "byModel": .object(["type": .string("array"), "items": keyed("model", nullable: true)]),
                 "series": .object(["type": .string("array"), "items": seriesPoint]),
                 "topSessions": .object(["type": .string("array"), "items": topSession]),
                 "findings": .object(["type": .string("array"), "items": ref("finding")]),
@@ -45,6 +46,7 @@ public enum ReportSchema {
                 "timestamp": .object(["type": .string("string"), "format": .string("date-time")]),
                 "count": .object(["type": .string("integer"), "minimum": .int(0)]),
                 "money": .object(["type": .string("number")]),
+                "amount": .object(["type": .string("number"), "minimum": .int(0)]),
                 "ratio": .object(["type": .array([.string("number"), .string("null")])]),
                 "period": period,
                 "figures": figures(extra: [:], required: []),
@@ -69,6 +71,27 @@ public enum ReportSchema {
         ])
     }
 
+    static var costBasis: JSONValue {
+        let nullableString = JSONValue.object(["type": .array([.string("string"), .string("null")])])
+        return .object([
+            "type": .string("object"),
+            "required": names(["priceTable", "priceTableDate", "unpricedModels"]),
+            "properties": .object([
+                "priceTable": .object(["type": .string("string")]),
+                "priceTableDate": nullableString,
+                "order": .object(["type": .string("array"), "items": .object(["type": .string("string")])]),
+                "unpricedModels": .object(["type": .string("array"), "items": .object([
+                    "type": .string("object"), "required": names(["model", "reason", "sessions"]),
+                    "properties": .object([
+                        "model": nullableString,
+                        "reason": .object(["enum": names(["no-model", "unknown-model", "not-yet-priced"])]),
+                        "sessions": ref("count"),
+                    ]),
+                ])]),
+            ]),
+        ])
+    }
+
     static var input: JSONValue {
         let counts = ["linesRead", "eventsAccepted", "duplicates", "conflictingDuplicates", "rejected", "metricRegressions", "redactions"]
         var properties = Dictionary(uniqueKeysWithValues: counts.map { ($0, ref("count")) })
@@ -87,6 +110,7 @@ public enum ReportSchema {
         switch WindowFigures().value(name) {
         case .count: return ref("count")
         case .money: return ref("money")
+        case .amount: return ref("amount")
         case .ratio: return ref("ratio")
         }
     }

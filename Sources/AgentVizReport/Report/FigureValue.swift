@@ -3,13 +3,15 @@
 public enum FigureValue: Equatable, Sendable {
     case count(Int128)
     case money(Double)
+    /// A decimal quantity that is not money: AI credits, premium requests.
+    case amount(Double)
     case ratio(Double?)
 
     public var number: Double? {
         switch self {
         // Through Int64 when it fits: the generic 128-bit conversion is slow.
         case .count(let n): return Int64(exactly: n).map(Double.init) ?? Double(n)
-        case .money(let m): return m
+        case .money(let m), .amount(let m): return m
         case .ratio(let r): return r
         }
     }
@@ -20,11 +22,13 @@ extension WindowFigures {
     public static let sectionFourNames = [
         "activeSessions", "startedSessions", "completedSessions", "failedSessions", "failureRate",
         "tokenInput", "tokenOutput", "tokenTotal", "estimatedCostUsd", "durationSeconds", "events",
+        "costReportedUsd", "costComputedUsd", "unpricedSessions", "zeroCostSessions", "aiCredits",
     ]
     /// Data-quality and rule figures reported beside them.
     public static let extraNames = [
         "resumes", "sessionsWithoutCost", "sessionsWithoutRepository", "shareWithoutCost",
         "shareWithoutRepository", "completedWithoutPr", "agentTasksCompletedWithoutPr",
+        "tokenCacheRead", "tokenCacheWrite", "premiumRequests",
     ]
     public static let allNames = sectionFourNames + extraNames
 
@@ -53,6 +57,11 @@ extension WindowFigures {
         ("estimatedCostUsd", { .money($0.usage.estimatedCostUsd) }),
         ("durationSeconds", { .count($0.usage.durationSeconds) }),
         ("events", { .count(Int128($0.events)) }),
+        ("costReportedUsd", { .money($0.costReportedUsd) }),
+        ("costComputedUsd", { .money($0.costComputedUsd) }),
+        ("unpricedSessions", { .count(Int128($0.unpricedSessions)) }),
+        ("zeroCostSessions", { .count(Int128($0.zeroCostSessions)) }),
+        ("aiCredits", { .amount($0.aiCredits) }),
         ("resumes", { .count(Int128($0.resumes)) }),
         ("sessionsWithoutCost", { .count(Int128($0.sessionsWithoutCost)) }),
         ("sessionsWithoutRepository", { .count(Int128($0.sessionsWithoutRepository)) }),
@@ -60,6 +69,9 @@ extension WindowFigures {
         ("shareWithoutRepository", { .ratio($0.shareWithoutRepository) }),
         ("completedWithoutPr", { .count(Int128($0.completedWithoutPr)) }),
         ("agentTasksCompletedWithoutPr", { .count(Int128($0.agentTasksCompletedWithoutPr)) }),
+        ("tokenCacheRead", { .count($0.usage.tokenCacheRead) }),
+        ("tokenCacheWrite", { .count($0.usage.tokenCacheWrite) }),
+        ("premiumRequests", { .amount(Usage.dollars($0.usage.premiumRequestsNanos)) }),
     ]
 
     private static let readers: [String: Reader] = Dictionary(uniqueKeysWithValues: table.map { ($0.name, $0.read) })

@@ -18,8 +18,10 @@ public struct Report: Sendable {
     /// Findings of the previous period that the current one no longer has.
     public var resolvedFindings: [Finding]
     public var includeTitles: Bool
-    /// Where money figures come from: the events' own `estimatedCostUsd`.
-    public var pricing: String = "event-reported"
+    /// Per model as of the window's end (section 7), ordered like the other breakdowns.
+    public var byModel: [Breakdown] = []
+    /// The price table computed costs come from, and what it could not price.
+    public var costBasis = CostBasis(priceTable: "none", priceTableDate: nil, unpriced: [])
     public var coverage = Coverage()
 
     /// The history starts at or before the previous period: only then are changes comparable.
@@ -61,4 +63,34 @@ public struct ReportFinding: Sendable {
     public enum Status: String, Sendable { case new, persisting }
     public var finding: Finding
     public var status: Status
+}
+
+/// Where the report's costs come from (ANALYTICS.md section 7): the price table by name
+/// and date, and the unpriced sessions of the window grouped by model and reason, so an
+/// unknown cost is named, never shown as $0.
+public struct CostBasis: Equatable, Sendable {
+    public struct Unpriced: Equatable, Sendable {
+        public var model: String?
+        public var reason: PriceTable.Miss
+        public var sessions: Int
+    }
+
+    public var priceTable: String
+    public var priceTableDate: Timestamp?
+    public var unpriced: [Unpriced]
+
+    /// The window's unpriced sessions by (model, reason): most sessions first, then model.
+    static func of(_ sessions: [SessionWindow], prices: PriceTable) -> CostBasis {
+        var counts: [ExactString?: (PriceTable.Miss, Int)] = [:]
+        for s in sessions where s.costSource == .unpriced {
+            let key = s.model.map(ExactString.init)
+            counts[key, default: (s.unpricedBecause ?? .noModel, 0)].1 += 1
+        }
+        let unpriced = counts.map { Unpriced(model: $0.key?.value, reason: $0.value.0, sessions: $0.value.1) }
+            .sorted { a, b in
+                if a.sessions != b.sessions { return a.sessions > b.sessions }
+                return (a.model ?? "").utf8.lexicographicallyPrecedes((b.model ?? "").utf8)
+            }
+        return CostBasis(priceTable: prices.name, priceTableDate: prices.date, unpriced: unpriced)
+    }
 }

@@ -24,6 +24,8 @@ public enum ReportBuilder {
             resolvedFindings: resolved,
             includeTitles: request.includeTitles)
         report.coverage = rollup.coverage
+        report.byModel = breakdown(sessions) { $0.model }
+        report.costBasis = CostBasis.of(sessions, prices: request.prices)
         return report
     }
 

@@ -6,11 +6,14 @@ public struct ReportRequest: Sendable {
     public var includeTitles: Bool
     public var generatedAt: Timestamp
     public var rules: RuleSet
+    /// The price table in force (section 7): the built-in one unless `--prices` names another.
+    public var prices: PriceTable
 
     public init(
         window: Window, calendar: WindowCalendar, seriesCount: Int = 8, includeTitles: Bool = false,
-        generatedAt: Timestamp, rules: RuleSet
+        generatedAt: Timestamp, rules: RuleSet, prices: PriceTable = PriceTableLoader.builtIn()
     ) {
+        self.prices = prices
         self.window = window
         self.calendar = calendar
         self.seriesCount = max(1, seriesCount)
@@ -32,6 +35,6 @@ public struct ReportRequest: Sendable {
     public var detailedWindows: Set<Window> { [window, previousWindow] }
 
     public func makeRollupBuilder() -> RollupBuilder {
-        RollupBuilder(windows: rollupWindows, detailed: detailedWindows)
+        RollupBuilder(windows: rollupWindows, detailed: detailedWindows, prices: prices)
     }
 }

@@ -45,6 +45,16 @@ struct RuleEvaluation {
         ("tokenTotal", { .count($0.usage.tokenTotal) }),
         ("estimatedCostUsd", { .number($0.usage.estimatedCostUsd) }),
         ("durationSeconds", { .count($0.usage.durationSeconds) }),
+        ("model", { $0.model.map(RuleValue.string) ?? .null }),
+        ("costSource", { .string($0.costSource.rawValue) }),
+        ("costReportedUsd", { .number(Usage.dollars($0.costReportedNanos)) }),
+        ("costComputedUsd", { .number(Usage.dollars($0.costComputedNanos)) }),
+        ("pricedCostUsd", { $0.pricedNanos.map { RuleValue.number(Usage.dollars($0)) } ?? .null }),
+        ("unpriced", { .bool($0.costSource == .unpriced) }),
+        ("zeroCost", { .bool($0.zeroCost) }),
+        ("aiCredits", { .number(Usage.dollars($0.aiCreditsNanos)) }),
+        ("tokenCacheRead", { .count($0.usage.tokenCacheRead) }),
+        ("tokenCacheWrite", { .count($0.usage.tokenCacheWrite) }),
         ("events", { .count(Int128($0.events)) }),
         ("resumes", { .count(Int128($0.resumes)) }),
         ("failed", { .bool($0.failed) }),
@@ -115,7 +125,7 @@ struct RuleEvaluation {
         f.values.map { figure in
             switch figure.value {
             case .count(let n): return .count(n)
-            case .money(let m): return .number(m)
+            case .money(let m), .amount(let m): return .number(m)
             case .ratio(let r): return r.map(RuleValue.number) ?? .null
             }
         }

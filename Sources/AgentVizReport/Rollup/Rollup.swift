@@ -37,9 +37,12 @@ public struct Coverage: Equatable, Sendable {
 public struct RollupBuilder {
     public let windows: [Window]
     public let detailed: Set<Window>
+    /// What costs are computed from where events report none (section 7).
+    public let prices: PriceTable
     private var rollup: Rollup
 
-    public init(windows: [Window], detailed: Set<Window>) {
+    public init(windows: [Window], detailed: Set<Window>, prices: PriceTable = PriceTable(name: "none", models: [:])) {
+        self.prices = prices
         var unique: [Window] = []
         for w in windows + detailed.sorted(by: { $0.start < $1.start }) where !unique.contains(w) {
             unique.append(w)
@@ -57,7 +60,7 @@ public struct RollupBuilder {
         rollup.metricRegressions += timeline.metricRegressions
         rollup.coverage.include(first.capturedAt, last.capturedAt)
         for window in windows {
-            guard let view = timeline.view(of: window) else { continue }
+            guard let view = timeline.view(of: window, prices: prices) else { continue }
             rollup.figures[window]!.add(view)
             if detailed.contains(window) { rollup.sessions[window]!.append(view) }
         }

@@ -10,6 +10,10 @@ struct SessionTimeline<Text: TimelineText> {
     private(set) var isCompletion: [Bool] = []
     /// Values lower than an earlier one, counted per metric value.
     private(set) var metricRegressions = 0
+    /// Some event carries `estimatedCostUsd` / `aiCredits`: the session's cost / credits
+    /// are then the reported ones in every window (section 7), so weekly sums add up.
+    private(set) var reportsCost = false
+    private(set) var reportsCredits = false
 
     /// `events` must be one session's events, sorted with `TimelineOrder.precedes`.
     init(sortedEvents events: [E], text: Text) {
@@ -24,6 +28,8 @@ struct SessionTimeline<Text: TimelineText> {
             isFailure.append(event.status == .failed && previous != .failed)
             isCompletion.append(event.status == .completed && previous != .completed)
             previous = event.status
+            if event.hasCost { reportsCost = true }
+            if event.hasCredits { reportsCredits = true }
         }
     }
 
@@ -42,7 +48,7 @@ struct SessionTimeline<Text: TimelineText> {
     }
 
     /// The session seen through `window`, or nil when it has no event in it.
-    func view(of window: Window) -> SessionWindow? {
+    func view(of window: Window, prices: PriceTable) -> SessionWindow? {
         let lo = firstIndex(atOrAfter: window.start)
         let hi = firstIndex(atOrAfter: window.end)
         guard hi > lo else { return nil }
@@ -61,7 +67,7 @@ struct SessionTimeline<Text: TimelineText> {
         }
         // Fields as of the end: the latest event before it that carries each one.
         var i = hi - 1
-        var missing = 5
+        var missing = 6
         while i >= 0 && missing > 0 {
             let e = events[i]
             if view.repository == nil, let v = text.repository(e) { view.repository = v; missing -= 1 }
@@ -69,8 +75,33 @@ struct SessionTimeline<Text: TimelineText> {
             if view.title == nil, let v = text.title(e) { view.title = v; missing -= 1 }
             if view.prNumber == nil, let v = e.prNumber { view.prNumber = v; missing -= 1 }
             if !view.hasCostData, e.hasCost { view.hasCostData = true; missing -= 1 }
+            if view.model == nil, let v = text.model(e) { view.model = v; missing -= 1 }
             i -= 1
         }
+        price(&view, with: prices)
         return view
+    }
+
+    /// The session's cost in the window, in section 7's order: reported, computed (its
+    /// model as of the end, the price in force at its last event in the window), unpriced.
+    private func price(_ view: inout SessionWindow, with prices: PriceTable) {
+        let price = prices.price(of: view.model, at: view.lastEventAt)
+        if case .success(let p) = price { view.pricedNanos = p.costNanos(of: view.usage) }
+        if reportsCost {
+            view.costSource = .reported
+        } else {
+            switch price {
+            case .success:
+                view.costSource = .computed
+                view.usage.costNanos = view.pricedNanos!
+            case .failure(let miss):
+                view.usage.costNanos = 0
+                if view.usage.usedTokens {
+                    view.costSource = .unpriced
+                    view.unpricedBecause = miss
+                }
+            }
+        }
+        view.aiCreditsNanos = reportsCredits ? view.usage.aiCreditsNanos : view.usage.costNanos * 100
     }
 }

@@ -7,6 +7,8 @@ protocol TimelineEvent {
     var operatorAction: OperatorAction { get }
     var prNumber: Int64? { get }
     var hasCost: Bool { get }
+    /// The event carries `metrics.aiCredits`.
+    var hasCredits: Bool { get }
     /// Raises `usage` to this event's counters; returns how many were lower (regressions).
     func absorb(into usage: inout Usage) -> Int
 }
@@ -18,4 +20,5 @@ protocol TimelineText<Event> {
     func repository(_ e: Event) -> String?
     func branch(_ e: Event) -> String?
     func title(_ e: Event) -> String?
+    func model(_ e: Event) -> String?
 }

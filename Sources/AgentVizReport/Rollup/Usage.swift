@@ -10,11 +10,27 @@ public struct Usage: Equatable, Sendable {
     public var tokenTotal: Int128 = 0
     public var durationSeconds: Int128 = 0
     public var costNanos: Int128 = 0
+    // The 1.x counters (ANALYTICS.md section 7): cache tokens, and credits and premium
+    // requests kept like money, in billionths, so sums are exact too.
+    public var tokenCacheRead: Int128 = 0
+    public var tokenCacheWrite: Int128 = 0
+    public var aiCreditsNanos: Int128 = 0
+    public var premiumRequestsNanos: Int128 = 0
 
     public init() {}
 
+    /// Any token counter moved: the session "used tokens" in section 7's sense.
+    public var usedTokens: Bool {
+        tokenTotal > 0 || tokenInput > 0 || tokenOutput > 0 || tokenCacheRead > 0 || tokenCacheWrite > 0
+    }
+
     /// Through Int64 when it fits: the generic 128-bit conversion is slow.
-    public var estimatedCostUsd: Double { (Int64(exactly: costNanos).map(Double.init) ?? Double(costNanos)) / 1e9 }
+    public var estimatedCostUsd: Double { Self.dollars(costNanos) }
+
+    /// Billionths as a number of units (dollars, credits).
+    public static func dollars(_ nanos: Int128) -> Double {
+        (Int64(exactly: nanos).map(Double.init) ?? Double(nanos)) / 1e9
+    }
 
     /// Nano-dollars of a cost (finite, >= 0); amounts beyond 10^29 dollars, which no
     /// event can mean, are held at that bound.
@@ -36,7 +52,17 @@ public struct Usage: Equatable, Sendable {
         raise(&tokenTotal, m.tokenTotal)
         raise(&durationSeconds, m.durationSeconds)
         absorbCost(m.estimatedCostUsd, regressions: &regressions)
+        raise(&tokenCacheRead, m.tokenCacheRead)
+        raise(&tokenCacheWrite, m.tokenCacheWrite)
+        if let credits = m.aiCredits { Self.absorbAmount(credits, into: &aiCreditsNanos, regressions: &regressions) }
+        if let premium = m.premiumRequests { Self.absorbAmount(premium, into: &premiumRequestsNanos, regressions: &regressions) }
         return regressions
+    }
+
+    /// Credits and premium requests are compared as kept, in billionths, like costs.
+    static func absorbAmount(_ value: Double, into current: inout Int128, regressions: inout Int) {
+        let n = nanos(value)
+        if n < current { regressions += 1 } else { current = n }
     }
 
     /// Costs are compared as kept, in nano-dollars (ANALYTICS.md section 3): 0.3 after
@@ -54,6 +80,10 @@ public struct Usage: Equatable, Sendable {
         d.tokenTotal = a.tokenTotal - b.tokenTotal
         d.durationSeconds = a.durationSeconds - b.durationSeconds
         d.costNanos = a.costNanos - b.costNanos
+        d.tokenCacheRead = a.tokenCacheRead - b.tokenCacheRead
+        d.tokenCacheWrite = a.tokenCacheWrite - b.tokenCacheWrite
+        d.aiCreditsNanos = a.aiCreditsNanos - b.aiCreditsNanos
+        d.premiumRequestsNanos = a.premiumRequestsNanos - b.premiumRequestsNanos
         return d
     }
 
@@ -63,5 +93,9 @@ public struct Usage: Equatable, Sendable {
         a.tokenTotal &+= b.tokenTotal
         a.durationSeconds &+= b.durationSeconds
         a.costNanos &+= b.costNanos
+        a.tokenCacheRead &+= b.tokenCacheRead
+        a.tokenCacheWrite &+= b.tokenCacheWrite
+        a.aiCreditsNanos &+= b.aiCreditsNanos
+        a.premiumRequestsNanos &+= b.premiumRequestsNanos
     }
 }

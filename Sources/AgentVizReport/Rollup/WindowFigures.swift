@@ -12,8 +12,18 @@ public struct WindowFigures: Equatable, Sendable {
     public var sessionsWithoutRepository = 0
     public var completedWithoutPr = 0
     public var agentTasksCompletedWithoutPr = 0
+    // Section 7: where the cost comes from (reported + computed = usage.costNanos).
+    public var costReportedNanos: Int128 = 0
+    public var costComputedNanos: Int128 = 0
+    public var unpricedSessions = 0
+    public var zeroCostSessions = 0
+    public var aiCreditsNanos: Int128 = 0
 
     public init() {}
+
+    public var costReportedUsd: Double { Usage.dollars(costReportedNanos) }
+    public var costComputedUsd: Double { Usage.dollars(costComputedNanos) }
+    public var aiCredits: Double { Usage.dollars(aiCreditsNanos) }
 
     /// `failedSessions / (completedSessions + failedSessions)`, nil when both are 0.
     public var failureRate: Double? {
@@ -42,6 +52,11 @@ public struct WindowFigures: Equatable, Sendable {
             completedWithoutPr += 1
             if s.sourceType == .agentTask { agentTasksCompletedWithoutPr += 1 }
         }
+        costReportedNanos += s.costReportedNanos
+        costComputedNanos += s.costComputedNanos
+        if s.costSource == .unpriced { unpricedSessions += 1 }
+        if s.zeroCost { zeroCostSessions += 1 }
+        aiCreditsNanos += s.aiCreditsNanos
     }
 
     public static func of<S: Sequence>(_ sessions: S) -> WindowFigures where S.Element == SessionWindow {
@@ -65,5 +80,10 @@ extension WindowFigures {
         sessionsWithoutRepository += o.sessionsWithoutRepository
         completedWithoutPr += o.completedWithoutPr
         agentTasksCompletedWithoutPr += o.agentTasksCompletedWithoutPr
+        costReportedNanos += o.costReportedNanos
+        costComputedNanos += o.costComputedNanos
+        unpricedSessions += o.unpricedSessions
+        zeroCostSessions += o.zeroCostSessions
+        aiCreditsNanos += o.aiCreditsNanos
     }
 }

@@ -112,7 +112,7 @@ enum RuleObservation {
         let threshold = RuleValueFormat.number(limit, format: format)
         let noun = spec?.noun ?? name
         switch format {
-        case .money, .ratio, .identifier, .plain: return "\(noun) \(observed) \(op.rawValue) \(threshold)"
+        case .money, .ratio, .identifier, .plain, .amount: return "\(noun) \(observed) \(op.rawValue) \(threshold)"
         case .number: return "\(observed) \(noun) \(op.rawValue) \(threshold)"
         }
     }

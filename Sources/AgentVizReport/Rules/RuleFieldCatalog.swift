@@ -4,6 +4,8 @@ public enum RuleFieldFormat: Sendable {
     case number
     /// US dollars: `$1,234.56`.
     case money
+    /// A decimal quantity (AI credits, premium requests): 2 decimals.
+    case amount
     /// A ratio written as a percentage: `0.125` is `12.5%`.
     case ratio
     /// An identifier number written as is (`prNumber`).
@@ -42,9 +44,14 @@ public enum FieldCatalog {
         .init("tokenInput", .number, .number, "input tokens", "Input tokens used in the window (usage at end minus usage at start)."),
         .init("tokenOutput", .number, .number, "output tokens", "Output tokens used in the window."),
         .init("tokenTotal", .number, .number, "tokens", "Tokens used in the window."),
-        .init("estimatedCostUsd", .number, .money, "cost", "Estimated cost in US dollars incurred in the window."),
+        .init("estimatedCostUsd", .number, .money, "cost", "Cost in US dollars incurred in the window: costReportedUsd + costComputedUsd."),
         .init("durationSeconds", .number, .number, "seconds", "Session running time accrued in the window, in seconds."),
         .init("events", .number, .number, "events", "Accepted, non-duplicate events in the window."),
+        .init("costReportedUsd", .number, .money, "reported cost", "Cost of sessions whose events report estimatedCostUsd: their usage of it in the window."),
+        .init("costComputedUsd", .number, .money, "computed cost", "Cost of sessions that report none: their token usage at their model's price in the price table."),
+        .init("unpricedSessions", .number, .number, "unpriced sessions", "Active sessions that used tokens but report no cost and have no price (no model, or a model the price table lacks): their cost is unknown, not 0."),
+        .init("zeroCostSessions", .number, .number, "zero-cost sessions", "Active sessions that reported a cost usage of 0 while using tokens."),
+        .init("aiCredits", .number, .amount, "AI credits", "AI credits used in the window: aiCredits usage where reported, otherwise the cost x 100 (1 credit = $0.01)."),
         .init("resumes", .number, .number, "resumes", "Events in the window whose operatorAction is resume_session."),
         .init("sessionsWithoutCost", .number, .number, "sessions without cost", "Active sessions with no cost data in any event before the window end."),
         .init("sessionsWithoutRepository", .number, .number, "sessions without repository", "Active sessions with no repository as of the window end."),
@@ -52,6 +59,9 @@ public enum FieldCatalog {
         .init("shareWithoutRepository", .number, .ratio, "share without repository", "sessionsWithoutRepository / activeSessions; null when there are no active sessions."),
         .init("completedWithoutPr", .number, .number, "completed sessions without PR", "Sessions completed in the window whose prNumber as of the end is null."),
         .init("agentTasksCompletedWithoutPr", .number, .number, "agent tasks completed without PR", "Sessions of sourceType agent-task completed in the window whose prNumber as of the end is null."),
+        .init("tokenCacheRead", .number, .number, "cache-read tokens", "Cached input tokens read in the window (part of tokenInput)."),
+        .init("tokenCacheWrite", .number, .number, "cache-write tokens", "Input tokens written to the cache in the window (part of tokenInput)."),
+        .init("premiumRequests", .number, .amount, "premium requests", "Premium requests used in the window (billing before 2026-06-01)."),
     ]
 
     /// Fields a `group` rule can list in `by:`; each listed one becomes a field of the row.
@@ -69,8 +79,18 @@ public enum FieldCatalog {
         .init("tokenInput", .number, .number, "input tokens", "Input tokens the session used in the window."),
         .init("tokenOutput", .number, .number, "output tokens", "Output tokens the session used in the window."),
         .init("tokenTotal", .number, .number, "tokens", "Tokens the session used in the window."),
-        .init("estimatedCostUsd", .number, .money, "cost", "Estimated cost in US dollars the session incurred in the window."),
+        .init("estimatedCostUsd", .number, .money, "cost", "Cost in US dollars the session incurred in the window (reported, else computed; 0 when unpriced)."),
         .init("durationSeconds", .number, .number, "seconds", "Running time the session accrued in the window, in seconds."),
+        .init("model", .string, .plain, "model", "The session's model as of the window end, or null."),
+        .init("costSource", .string, .plain, "cost source", "Where estimatedCostUsd comes from: reported, computed, unpriced or none (no tokens, no cost)."),
+        .init("costReportedUsd", .number, .money, "reported cost", "The session's estimatedCostUsd usage in the window when it reports cost, else 0."),
+        .init("costComputedUsd", .number, .money, "computed cost", "The session's token usage at its model's price when it reports no cost, else 0."),
+        .init("pricedCostUsd", .number, .money, "priced cost", "Its token usage at its model's price whether or not it reports a cost; null without a price."),
+        .init("unpriced", .bool, .plain, "unpriced", "True when the session used tokens but its cost is unknown."),
+        .init("zeroCost", .bool, .plain, "zero cost", "True when the session reported a cost usage of 0 while using tokens."),
+        .init("aiCredits", .number, .amount, "AI credits", "AI credits the session used in the window (reported, else cost x 100)."),
+        .init("tokenCacheRead", .number, .number, "cache-read tokens", "Cached input tokens the session read in the window."),
+        .init("tokenCacheWrite", .number, .number, "cache-write tokens", "Input tokens the session wrote to the cache in the window."),
         .init("events", .number, .number, "events", "The session's accepted, non-duplicate events in the window."),
         .init("resumes", .number, .number, "resumes", "The session's events in the window whose operatorAction is resume_session."),
         .init("failed", .bool, .plain, "failed", "True when the session failed in the window."),

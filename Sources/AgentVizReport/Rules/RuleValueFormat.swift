@@ -15,7 +15,7 @@ enum RuleValueFormat {
         switch format {
         case .number, .plain: return (n < 0 ? "-" : "") + grouped(n.magnitude)
         case .identifier: return String(n)
-        case .money, .ratio: return number(RuleValue.integer(n).number!, format: format)
+        case .money, .ratio, .amount: return number(RuleValue.integer(n).number!, format: format)
         }
     }
 
@@ -24,6 +24,7 @@ enum RuleValueFormat {
         switch format {
         case .money: return (n < 0 ? "-$" : "$") + fixed(abs(n), decimals: 2)
         case .ratio: return percent(n)
+        case .amount: return fixed(abs(n), decimals: 2).withSign(n)
         case .identifier: return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : fixed(n, decimals: 2)
         case .number, .plain: return plain(n)
         }
@@ -68,4 +69,8 @@ enum RuleValueFormat {
         }
         return out
     }
+}
+
+private extension String {
+    func withSign(_ n: Double) -> String { n < 0 ? "-" + self : self }
 }

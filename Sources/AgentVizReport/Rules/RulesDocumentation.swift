@@ -103,6 +103,7 @@ public enum RulesDocumentation {
     static func typeText(_ field: RuleField) -> String {
         switch field.format {
         case .money: return "number (USD)"
+        case .amount: return "number"
         case .ratio: return "number (ratio)"
         default: return field.type.rawValue
         }

@@ -4,6 +4,8 @@ enum EventColumn: Int32, CaseIterable {
     case session = 1, capturedAt, updatedAt, eventId, idHash, fingerprint, status, sourceType
     case operatorAction, debugEnabled, schemaVersion, source, repository, branch, title, prNumber
     case durationSeconds, tokenInput, tokenOutput, tokenTotal, estimatedCostUsd
+    // Migration 4 (the 1.x cost fields).
+    case model, tokenCacheRead, tokenCacheWrite, aiCredits, premiumRequests
 
     var name: String {
         switch self {
@@ -28,16 +30,28 @@ enum EventColumn: Int32, CaseIterable {
         case .tokenOutput: return "token_output"
         case .tokenTotal: return "token_total"
         case .estimatedCostUsd: return "estimated_cost_usd"
+        case .model: return "model"
+        case .tokenCacheRead: return "token_cache_read"
+        case .tokenCacheWrite: return "token_cache_write"
+        case .aiCredits: return "ai_credits"
+        case .premiumRequests: return "premium_requests"
         }
     }
 
     /// The bind parameter of this column in `insertSQL`.
     var parameter: Int32 { rawValue }
 
-    static let insertSQL = """
-        INSERT INTO event (\(allCases.map(\.name).joined(separator: ", ")))
-        VALUES (\(allCases.map { _ in "?" }.joined(separator: ", ")))
+    /// The columns of store v2 as migration 3 created them: its own copy step writes only
+    /// these (the later columns do not exist yet when it runs).
+    static let schemaV2: [EventColumn] = allCases.filter { $0.rawValue <= estimatedCostUsd.rawValue }
+
+    /// Columns are a prefix of `allCases`, so each one's parameter is its raw value.
+    static func insertSQL(_ columns: [EventColumn]) -> String {
         """
+        INSERT INTO event (\(columns.map(\.name).joined(separator: ", ")))
+        VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+        """
+    }
 }
 
 /// One event as the store keeps it, with text as Strings: what migration 3 copies from a

@@ -56,6 +56,16 @@ enum Migrations {
             """),
         Migration(id: 3, name: "store v2: sessions, text dictionary, coded events", sql: StoreSchemaV2.sql,
                   step: StoreSchemaV2.copyVersion1Events),
+        Migration(id: 4, name: "1.x cost fields: model, cache tokens, AI credits, premium requests", sql: """
+            ALTER TABLE event ADD COLUMN model INTEGER;             -- text_value id
+            ALTER TABLE event ADD COLUMN token_cache_read INTEGER;
+            ALTER TABLE event ADD COLUMN token_cache_write INTEGER;
+            ALTER TABLE event ADD COLUMN ai_credits REAL;
+            ALTER TABLE event ADD COLUMN premium_requests REAL;
+            """, step: { db in
+                // Sessions an upgrade from version 1 left stale (see migration 3).
+                try EventStore.recountRegressions(db)
+            }),
     ]
 
     /// Applies every migration `db` lacks, each in its own `BEGIN IMMEDIATE` transaction that

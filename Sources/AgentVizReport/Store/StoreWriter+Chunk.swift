@@ -40,7 +40,7 @@ extension StoreWriter {
                     session: session, eventId: idBytes, idHash: hash, fingerprint: chunk.fingerprints[n],
                     capturedMicros: e.capturedMicros, updatedMicros: extra.updatedMicros,
                     codes: (e.statusCode, e.sourceTypeCode, e.actionCode), debugEnabled: extra.debugEnabled,
-                    text: text, prNumber: e.prNumber, metrics: e.metrics)
+                    text: text, model: try code(e.model), prNumber: e.prNumber, metrics: e.metrics)
             }
             counters.eventsAccepted += 1
         }
@@ -54,6 +54,8 @@ extension CompactEvent {
         func value(_ v: Int64) -> Int64? { v < 0 ? nil : v }
         return Metrics(
             durationSeconds: value(durationSeconds), tokenInput: value(tokenInput), tokenOutput: value(tokenOutput),
-            tokenTotal: value(tokenTotal), estimatedCostUsd: cost < 0 ? nil : cost)
+            tokenTotal: value(tokenTotal), estimatedCostUsd: cost < 0 ? nil : cost,
+            tokenCacheRead: value(tokenCacheRead), tokenCacheWrite: value(tokenCacheWrite),
+            aiCredits: aiCredits < 0 ? nil : aiCredits, premiumRequests: premiumRequests < 0 ? nil : premiumRequests)
     }
 }

@@ -30,9 +30,14 @@ final class StoreWriter {
         var regressions = 0
     }
 
-    init(db: Database) throws {
+    /// Whether `insertEvent` has the columns of migration 4.
+    private let writesCostColumns: Bool
+
+    /// `columns`: a prefix of `EventColumn.allCases` (migration 3 writes only its own).
+    init(db: Database, columns: [EventColumn] = EventColumn.allCases) throws {
         self.db = db
-        insertEvent = try db.prepare(EventColumn.insertSQL)
+        insertEvent = try db.prepare(EventColumn.insertSQL(columns))
+        writesCostColumns = columns.count == EventColumn.allCases.count
         findText = try db.prepare("SELECT id FROM text_value WHERE value = ?")
         addText = try db.prepare("INSERT INTO text_value (value) VALUES (?)")
         findSession = try db.prepare("SELECT id FROM session WHERE session_id = ?")
@@ -155,7 +160,7 @@ final class StoreWriter {
         session: Int64, eventId: UnsafeRawBufferPointer, idHash: UInt64, fingerprint: UInt64,
         capturedMicros: Int64, updatedMicros: Int64?, codes: (status: UInt8, sourceType: UInt8, action: UInt8),
         debugEnabled: Bool?, text: (version: Int64, source: Int64?, repository: Int64?, branch: Int64?, title: Int64?),
-        prNumber: Int64?, metrics m: Metrics
+        model: Int64? = nil, prNumber: Int64?, metrics m: Metrics
     ) throws {
         let s = insertEvent
         try s.bind(session, at: EventColumn.session.parameter)
@@ -179,6 +184,13 @@ final class StoreWriter {
         try s.bind(m.tokenOutput, at: EventColumn.tokenOutput.parameter)
         try s.bind(m.tokenTotal, at: EventColumn.tokenTotal.parameter)
         try s.bind(m.estimatedCostUsd, at: EventColumn.estimatedCostUsd.parameter)
+        if writesCostColumns {
+            try s.bind(model, at: EventColumn.model.parameter)
+            try s.bind(m.tokenCacheRead, at: EventColumn.tokenCacheRead.parameter)
+            try s.bind(m.tokenCacheWrite, at: EventColumn.tokenCacheWrite.parameter)
+            try s.bind(m.aiCredits, at: EventColumn.aiCredits.parameter)
+            try s.bind(m.premiumRequests, at: EventColumn.premiumRequests.parameter)
+        }
         defer { s.reset() }
         try s.step()
     }

@@ -39,12 +39,14 @@ struct StoredHistory {
         let query = try db.prepare("""
             SELECT e.event_id, e.captured_at, e.updated_at, s.session_id, r.value, b.value, t.value,
                    e.status, e.source_type, e.operator_action, e.pr_number, e.duration_seconds,
-                   e.token_input, e.token_output, e.token_total, e.estimated_cost_usd
+                   e.token_input, e.token_output, e.token_total, e.estimated_cost_usd,
+                   m.value, e.token_cache_read, e.token_cache_write, e.ai_credits, e.premium_requests
             FROM session s
             JOIN event e ON e.session = s.id
             LEFT JOIN text_value r ON r.id = e.repository
             LEFT JOIN text_value b ON b.id = e.branch
             LEFT JOIN text_value t ON t.id = e.title
+            LEFT JOIN text_value m ON m.id = e.model
             WHERE \(filter)
             """)
         try bindSpan(query)
@@ -79,10 +81,13 @@ private extension CompactHistory {
         append(CompactEvent(
             capturedMicros: capturedAt, orderAt: row.optionalInt64(at: 2) ?? capturedAt, id: id,
             session: intern(text: row.bytes(at: 3) ?? empty), repository: text(4), branch: text(5), title: text(6),
+            model: text(16),
             statusCode: try code(7, SessionStatus.self), sourceTypeCode: try code(8, SourceType.self),
             actionCode: try code(9, OperatorAction.self),
             pr: row.optionalInt64(at: 10) ?? 0, durationSeconds: row.optionalInt64(at: 11) ?? -1,
             tokenInput: row.optionalInt64(at: 12) ?? -1, tokenOutput: row.optionalInt64(at: 13) ?? -1,
-            tokenTotal: row.optionalInt64(at: 14) ?? -1, cost: row.optionalDouble(at: 15) ?? -1))
+            tokenTotal: row.optionalInt64(at: 14) ?? -1, cost: row.optionalDouble(at: 15) ?? -1,
+            tokenCacheRead: row.optionalInt64(at: 17) ?? -1, tokenCacheWrite: row.optionalInt64(at: 18) ?? -1,
+            aiCredits: row.optionalDouble(at: 19) ?? -1, premiumRequests: row.optionalDouble(at: 20) ?? -1))
     }
 }
