@@ -13,6 +13,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         out += MermaidCharts.trends(report.series)
         out += repositories(report)
         out += sourceTypes(report)
+        out += models(report)
         out += topSessions(report)
         out += dataQuality(report)
         out += footnote(report)
@@ -53,8 +54,36 @@ public struct MarkdownReportRenderer: ReportRenderer {
             row("Failed", "failedSessions", Self.plain),
             row("Failure rate", "failureRate", Self.plain),
             row("Tokens", "tokenTotal", Self.plain),
-            row("Cost", "estimatedCostUsd", Self.plain), "",
+            row("Cost", "estimatedCostUsd", Self.plain),
+            row("&nbsp;&nbsp;reported by events", "costReportedUsd", Self.plain),
+            row("&nbsp;&nbsp;computed from prices", "costComputedUsd", Self.plain),
+            row("AI credits", "aiCredits", Self.plain), "",
+            costSources(r), "",
         ]
+    }
+
+    /// Where the cost comes from, in words, and what could not be priced (never shown as $0).
+    func costSources(_ r: Report) -> String {
+        let t = r.totals, b = r.costBasis
+        let table = "price table \(M.escape(b.priceTable))" + (b.priceTableDate.map { " (prices as of \(RFC3339.formatDay($0)))" } ?? "")
+        var text = "Cost: \(M.money(t.costReportedUsd)) reported by the events, \(M.money(t.costComputedUsd)) computed "
+            + "from token usage with the \(table)."
+        if t.unpricedSessions > 0 {
+            let reasons = b.unpriced.map { u -> String in
+                let model = u.model.map { "`\(M.escape($0))`" } ?? ""
+                switch u.reason {
+                case .noModel: return "\(M.integer(u.sessions)) name no model"
+                case .unknownModel: return "\(M.integer(u.sessions)) use \(model), which the price table lacks"
+                case .notYetPriced: return "\(M.integer(u.sessions)) use \(model) before its first price in the table"
+                }
+            }
+            text += " **\(M.integer(t.unpricedSessions)) session\(t.unpricedSessions == 1 ? "" : "s") used tokens but could not be priced**: "
+                + reasons.joined(separator: ", ") + "; their cost is unknown and not included (pass `--prices FILE` with their models)."
+        }
+        if t.zeroCostSessions > 0 {
+            text += " \(M.integer(t.zeroCostSessions)) session\(t.zeroCostSessions == 1 ? "" : "s") reported a cost of $0 while using tokens."
+        }
+        return text
     }
 
     static func plain(_ v: FigureValue) -> String {
@@ -155,6 +184,19 @@ public struct MarkdownReportRenderer: ReportRenderer {
         return out + [""]
     }
 
+    func models(_ r: Report) -> [String] {
+        guard !r.byModel.isEmpty else { return [] }
+        var out = ["## By model", "", "| Model | Sessions | Tokens | Cache read | Cache write | Cost | Reported | Computed | Unpriced sessions | AI credits |",
+                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for b in r.byModel {
+            let f = b.figures
+            out.append("| \(b.key.map { "`\(M.escape($0))`" } ?? "(no model)") | \(M.integer(f.activeSessions)) | \(M.integer(f.usage.tokenTotal)) "
+                + "| \(M.integer(f.usage.tokenCacheRead)) | \(M.integer(f.usage.tokenCacheWrite)) | \(M.money(f.usage.estimatedCostUsd)) "
+                + "| \(M.money(f.costReportedUsd)) | \(M.money(f.costComputedUsd)) | \(M.integer(f.unpricedSessions)) | \(M.amount(f.aiCredits)) |")
+        }
+        return out + [""]
+    }
+
     func topSessions(_ r: Report) -> [String] {
         guard !r.topSessions.isEmpty else { return [] }
         let titleHeader = r.includeTitles ? " Title |" : ""
@@ -193,9 +235,11 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 + "period is its highest counter value before the period's end minus its highest before the start, so "
                 + "usage is counted once, in the period it happened, and consecutive periods add up. Duplicate event ids "
                 + "count once (the first line wins). A failure (completion) is an event whose status turns `failed` "
-                + "(`completed`); failure rate is failed / (completed + failed) sessions. Cost is what the events report "
-                + "(`estimatedCostUsd`). Repositories and source types are each session's as of the period's end. "
-                + "Definitions: ANALYTICS.md.", "",
+                + "(`completed`); failure rate is failed / (completed + failed) sessions. A session's cost is what its "
+                + "events report (`estimatedCostUsd`); when none of its events reports one, it is computed from its token "
+                + "usage at its model's price, and when its model has no price it is unpriced: counted, not added. AI "
+                + "credits are reported ones, else cost x 100. Repositories, source types and models are each session's "
+                + "as of the period's end. Definitions: docs/METRICS.md in the agentviz-report repository.", "",
         ]
     }
 }

@@ -127,7 +127,8 @@ enum RuleFieldSuggestion {
     }
 
     /// The closest candidate by edit distance (case-insensitive), if close enough; a
-    /// candidate containing the name comes next. Ties go to the earlier candidate.
+    /// candidate containing the name comes next (the first in catalog order, which lists the
+    /// main figures first: `cost` suggests `estimatedCostUsd`). Ties go to the earlier candidate.
     static func nearest(_ name: String, in candidates: [String]) -> String? {
         let lower = Array(name.lowercased())
         var best: (String, Int)?
@@ -137,7 +138,7 @@ enum RuleFieldSuggestion {
         }
         if let (c, d) = best, d <= max(1, min(3, lower.count / 3)) { return c }
         guard lower.count >= 3 else { return nil }
-        return candidates.filter { $0.lowercased().contains(name.lowercased()) }.min { $0.count < $1.count }
+        return candidates.first { $0.lowercased().contains(name.lowercased()) }
     }
 
     /// Levenshtein distance.

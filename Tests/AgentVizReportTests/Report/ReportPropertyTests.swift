@@ -23,6 +23,33 @@ final class ReportPropertyTests: XCTestCase {
         }
     }
 
+    /// History with the 1.x cost fields (`gen_events.py --v11 --seed 11 --events 4000`):
+    /// reported, computed, unpriced (no model, a model the table lacks) and zero costs.
+    func testCostFiguresMatchThePlainReferenceOnVersion11History() throws {
+        let path = TestFiles.fixture("sample-history-v11.ndjson")
+        let events = try loadEvents(path)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        var seen = (computed: false, unpriced: false, zero: false, credits: false)
+        for week in 41...52 {
+            let label = String(format: "2026-W%02d", week)
+            let report = try ReportHarness.report(lines, .week(label))
+            let expected = ReferenceRollup.figures(events, report.period)
+            XCTAssertEqual(report.totals.usage, expected.usage, label)
+            XCTAssertEqual(report.totals.costReportedNanos, expected.costReportedNanos, label)
+            XCTAssertEqual(report.totals.costComputedNanos, expected.costComputedNanos, label)
+            XCTAssertEqual(report.totals.unpricedSessions, expected.unpricedSessions, label)
+            XCTAssertEqual(report.totals.zeroCostSessions, expected.zeroCostSessions, label)
+            XCTAssertEqual(report.totals.aiCreditsNanos, expected.aiCreditsNanos, label)
+            XCTAssertEqual(report.totals.costReportedNanos + report.totals.costComputedNanos, report.totals.usage.costNanos, label)
+            seen.computed = seen.computed || expected.costComputedNanos > 0
+            seen.unpriced = seen.unpriced || expected.unpricedSessions > 0
+            seen.zero = seen.zero || expected.zeroCostSessions > 0
+            seen.credits = seen.credits || expected.aiCreditsNanos != expected.usage.costNanos * 100
+        }
+        // The fixture exercises every branch of section 7.
+        XCTAssertTrue(seen.computed && seen.unpriced && seen.zero && seen.credits, "\(seen)")
+    }
+
     func testShuffledLinesGiveTheSameReport() throws {
         let lines = try String(contentsOfFile: Self.sample, encoding: .utf8).split(separator: "\n").map(String.init)
         // Duplicated lines make "first wins" order-dependent only for conflicting copies; the

@@ -269,7 +269,7 @@ final class RuleFileErrorTests: RulesTestCase {
             XCTAssertEqual(error.errors.map(\.ruleId), ["high-token-session", "high-token-session", "high-token-session", "second", "second"])
             XCTAssertEqual(error.errors.map(\.line), [3, 8, 8, 12, 15])
             XCTAssertEqual(error.errors.last?.description,
-                           "rules/custom.yml:15:11: rule 'second': when: unknown field 'change.cost' in scope period")
+                           "rules/custom.yml:15:11: rule 'second': when: unknown field 'change.cost' in scope period (did you mean 'change.costReportedUsd'?)")
         }
     }
 }

@@ -81,12 +81,14 @@ final class MigrationsTests: XCTestCase {
         options.now = "2026-12-01T00:00:00Z"
         let text = try ReportJob.prepare(options).run().text
         let expected = try String(contentsOfFile: TestFiles.fixture("stores/schema-v1-weekly-2026-W41.json"), encoding: .utf8)
-        // The report has gained `coverage` since (a report may carry more, never less):
-        // everything the old version wrote is the same, byte for byte once parsed.
-        var now = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        let coverage = try XCTUnwrap(now.removeValue(forKey: "coverage") as? [String: Any])
-        let before = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(expected.utf8)) as? [String: Any])
-        XCTAssertEqual(NSDictionary(dictionary: now), NSDictionary(dictionary: before))
+        // The report has gained `coverage`, `costBasis`, `byModel` and the cost figures since
+        // (a report may carry more, never less): everything the old version wrote is still
+        // there with the same value, except `pricing`, which `costBasis` replaced.
+        let now = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let coverage = try XCTUnwrap(now["coverage"] as? [String: Any])
+        var before = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(expected.utf8)) as? [String: Any])
+        XCTAssertEqual(before.removeValue(forKey: "pricing") as? String, "event-reported")
+        assertContains(now, before, path: "report")
         XCTAssertEqual(coverage["firstEventAt"] as? String, "2026-10-05T00:37:03Z")
         XCTAssertEqual(coverage["previousPeriodCovered"] as? Bool, false, "the history starts inside W41")
 
@@ -95,5 +97,22 @@ final class MigrationsTests: XCTestCase {
             .split(separator: "\n").prefix(1_000).map(String.init)))
         XCTAssertEqual(again.eventsAccepted, 0)
         XCTAssertEqual(again.conflictingDuplicates, 0, "fingerprints were recomputed like the decoder's")
+    }
+
+    /// Every member of `old` is in `new` with an equal value (objects compared member by
+    /// member, arrays element by element).
+    func assertContains(_ new: Any, _ old: Any, path: String, file: StaticString = #filePath, line: UInt = #line) {
+        switch (new, old) {
+        case let (n as [String: Any], o as [String: Any]):
+            for (key, value) in o {
+                guard let present = n[key] else { return XCTFail("\(path).\(key) is gone", file: file, line: line) }
+                assertContains(present, value, path: path + "." + key, file: file, line: line)
+            }
+        case let (n as [Any], o as [Any]):
+            XCTAssertEqual(n.count, o.count, path, file: file, line: line)
+            for (i, (a, b)) in zip(n, o).enumerated() { assertContains(a, b, path: "\(path)[\(i)]", file: file, line: line) }
+        default:
+            XCTAssertEqual(NSArray(array: [new]), NSArray(array: [old]), path, file: file, line: line)
+        }
     }
 }

@@ -19,14 +19,16 @@ struct Event: Equatable, Hashable, Sendable {
     var metrics: Metrics
     var operatorAction: OperatorAction
     var debugEnabled: Bool?
+    var model: String?
 
     init(
         schemaVersion: String = "1.0", eventId: String, capturedAt: Timestamp, source: String? = nil,
         sessionId: String, sourceType: SourceType, status: SessionStatus,
         repository: String? = nil, branch: String? = nil, title: String? = nil,
         prNumber: Int64? = nil, updatedAt: Timestamp? = nil, metrics: Metrics = Metrics(),
-        operatorAction: OperatorAction, debugEnabled: Bool? = nil
+        operatorAction: OperatorAction, debugEnabled: Bool? = nil, model: String? = nil
     ) {
+        self.model = model
         self.schemaVersion = schemaVersion
         self.eventId = eventId
         self.capturedAt = capturedAt

@@ -29,7 +29,7 @@ extension Event {
             sessionId: text(e.session)!, sourceType: e.sourceType, status: e.status, repository: text(e.repository),
             branch: text(e.branch), title: text(e.title), prNumber: e.prNumber,
             updatedAt: extra.updatedMicros.map(Timestamp.init(microseconds:)), metrics: e.metrics,
-            operatorAction: e.operatorAction, debugEnabled: extra.debugEnabled)
+            operatorAction: e.operatorAction, debugEnabled: extra.debugEnabled, model: text(e.model))
     }
 }
 
@@ -46,6 +46,7 @@ enum TimelineOrder {
 
 extension Event: TimelineEvent {
     var hasCost: Bool { metrics.estimatedCostUsd != nil }
+    var hasCredits: Bool { metrics.aiCredits != nil }
     func absorb(into usage: inout Usage) -> Int { usage.absorbMaximum(of: metrics) }
 }
 
@@ -55,6 +56,7 @@ struct EventText: TimelineText {
     func repository(_ e: Event) -> String? { e.repository }
     func branch(_ e: Event) -> String? { e.branch }
     func title(_ e: Event) -> String? { e.title }
+    func model(_ e: Event) -> String? { e.model }
 }
 
 /// The plain oracle of the whole read: every line decoded on its own into an `Event`, the
@@ -88,7 +90,7 @@ enum PlainOracle {
                         read.counters.rejectedByReason[rejection.reason, default: 0] += 1
                         read.rejected.append(RejectedLine(source: source.displayName, line: number, rejection: rejection))
                     case .success(let event):
-                        if event.title != nil || event.branch != nil || event.repository != nil {
+                        if event.title != nil || event.branch != nil || event.repository != nil || event.model != nil {
                             read.counters.redactions += redactedFields(event)
                         }
                         let fingerprint = event.contentFingerprint
@@ -109,7 +111,7 @@ enum PlainOracle {
 
     /// Fields the decoder replaced with the redactor's mark.
     private static func redactedFields(_ e: Event) -> Int {
-        [e.repository, e.branch, e.title].filter { $0?.contains("[REDACTED") == true }.count
+        [e.repository, e.branch, e.title, e.model].filter { $0?.contains("[REDACTED") == true }.count
     }
 
     static func report(_ sources: [InputSource], _ request: ReportRequest) throws -> (Report, [RejectedLine]) {

@@ -33,6 +33,14 @@ extension Event {
         h.add(optional: metrics.estimatedCostUsd) { $0.add(($1 == 0 ? 0 : $1).bitPattern) }
         h.add(string: operatorAction.rawValue)
         h.add(optional: debugEnabled) { $0.add($1 ? 1 as UInt8 : 0) }
+        // The 1.x cost fields only when one is present: 1.0 events keep their fingerprints.
+        if model != nil || metrics.hasVersion11Fields {
+            h.add(optional: model) { $0.add(string: $1) }
+            h.add(optional: metrics.tokenCacheRead) { $0.add($1) }
+            h.add(optional: metrics.tokenCacheWrite) { $0.add($1) }
+            h.add(optional: metrics.aiCredits) { $0.add(($1 == 0 ? 0 : $1).bitPattern) }
+            h.add(optional: metrics.premiumRequests) { $0.add(($1 == 0 ? 0 : $1).bitPattern) }
+        }
         return h.value
     }
 }
