@@ -247,6 +247,39 @@ final class EventFieldTests: XCTestCase {
         }
     }
 
+    /// The optional 1.x cost fields (ANALYTICS.md section 7), checked like the other metrics.
+    func testVersion11CostFields() throws {
+        let line = valid.with("schemaVersion", #""1.1""#).with("session.model", #""claude-sonnet-4.6""#)
+            .with("metrics.tokenCacheRead", "300").with("metrics.tokenCacheWrite", "30.0")
+            .with("metrics.aiCredits", "0.6").with("metrics.premiumRequests", "2")
+        let event = try XCTUnwrap(assertDecoded(line.text))
+        XCTAssertEqual(event.model, "claude-sonnet-4.6")
+        XCTAssertEqual(event.metrics.tokenCacheRead, 300)
+        XCTAssertEqual(event.metrics.tokenCacheWrite, 30)
+        XCTAssertEqual(event.metrics.aiCredits, 0.6)
+        XCTAssertEqual(event.metrics.premiumRequests, 2)
+        XCTAssertNil(assertDecoded(valid.with("session.model", "null").text)?.model)
+        let cases: [(String, String, String)] = [
+            ("session.model", "5", "session.model: expected a string, found a number"),
+            ("metrics.tokenCacheRead", "1.5", "metrics.tokenCacheRead: expected a whole number >= 0"),
+            ("metrics.tokenCacheWrite", "-1", "metrics.tokenCacheWrite: expected a whole number >= 0"),
+            ("metrics.tokenCacheRead", "9223372036854775808", "metrics.tokenCacheRead: out of range"),
+            ("metrics.aiCredits", "-0.5", "metrics.aiCredits: expected a finite number >= 0"),
+            ("metrics.aiCredits", #""12""#, "metrics.aiCredits: expected a finite number >= 0, found a string"),
+            ("metrics.premiumRequests", "true", "metrics.premiumRequests: expected a finite number >= 0, found a boolean"),
+            ("metrics.premiumRequests", "1e400", "metrics.premiumRequests: expected a finite number >= 0"),
+        ]
+        for (path, raw, detail) in cases {
+            assertDecodeRejected(valid.with(path, raw).text, .invalidField, detail)
+        }
+    }
+
+    /// A secret in a model id is redacted like any text field before it is kept.
+    func testModelIsRedacted() throws {
+        let event = try XCTUnwrap(assertDecoded(valid.with("session.model", #""ghp_abcdefghijklmnopqrstuvwxyz0123456789""#).text))
+        XCTAssertFalse(event.model?.contains("ghp_abcdef") ?? true, event.model ?? "nil")
+    }
+
     func testCost() {
         func cost(_ raw: String) -> Double? { assertDecoded(valid.with("metrics.estimatedCostUsd", raw).text)?.metrics.estimatedCostUsd }
         XCTAssertEqual(cost("0"), 0)

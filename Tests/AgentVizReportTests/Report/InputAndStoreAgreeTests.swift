@@ -57,4 +57,18 @@ final class InputAndStoreAgreeTests: XCTestCase {
             XCTAssertEqual(try json(.store(store), request), try json(.input([.file(sample)]), request), "\(period) \(tz)")
         }
     }
+
+    /// The 1.x cost fields survive the store: model, cache tokens, credits, premium requests.
+    func testVersion11HistoryGivesTheSameReportFromTheStore() throws {
+        let sample = TestFiles.fixture("sample-history-v11.ndjson")
+        let store = try EventStore(path: TestFiles.directory().appendingPathComponent("store.sqlite").path)
+        try ResumableIngest(store: store, input: ParallelInput(chunkBytes: 100_000)).run([.file(sample)])
+        let rules = try RuleSources.load(files: [], includeDefault: true)
+        for period in [PeriodSelection.week("2026-W44"), .week("2026-W47"), .month("2026-11")] {
+            let request = try ReportHarness.request(period, rules: rules)
+            let fromStore = try json(.store(store), request)
+            XCTAssertEqual(fromStore, try json(.input([.file(sample)]), request), "\(period)")
+            XCTAssertTrue(fromStore.contains("\"costComputedUsd\""))
+        }
+    }
 }

@@ -18,6 +18,11 @@ struct EventLine {
     var duration: Int?
     var action = "view"
     var schemaVersion = "1.0"
+    // The 1.x cost fields (ANALYTICS.md section 7).
+    var model: String?
+    var cache: (read: Int, write: Int)?
+    var aiCredits: Double?
+    var premiumRequests: Double?
 
     init(_ eventId: String, _ session: String, _ at: String, _ status: String = "running") {
         self.eventId = eventId
@@ -39,6 +44,7 @@ struct EventLine {
         if let title { session["title"] = title }
         if let prNumber { session["prNumber"] = prNumber }
         if let updatedAt { session["updatedAt"] = updatedAt }
+        if let model { session["model"] = model }
         var object: [String: Any] = [
             "schemaVersion": schemaVersion, "eventId": eventId, "capturedAt": at,
             "session": session, "metadata": ["operatorAction": action],
@@ -51,6 +57,12 @@ struct EventLine {
         }
         if let cost { metrics["estimatedCostUsd"] = cost }
         if let duration { metrics["durationSeconds"] = duration }
+        if let cache {
+            metrics["tokenCacheRead"] = cache.read
+            metrics["tokenCacheWrite"] = cache.write
+        }
+        if let aiCredits { metrics["aiCredits"] = aiCredits }
+        if let premiumRequests { metrics["premiumRequests"] = premiumRequests }
         if !metrics.isEmpty { object["metrics"] = metrics }
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
