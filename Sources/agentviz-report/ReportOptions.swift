@@ -69,8 +69,8 @@ struct ReportOptions: ParsableArguments {
         return o
     }
 
-    /// `prepare` checks everything else before any data is read; `validate()` stays with
-    /// what ArgumentParser itself checks, so `--help` and completions never load rules or stores.
+    /// One `prepare`, here: it checks every option before any data is read (a usage error,
+    /// exit 2), so the commands need no `validate()` that would load the rules a second time.
     func run(_ period: PeriodSelection) throws {
         let job = try ReportJob.prepare(jobOptions(period))
         var rejected = 0

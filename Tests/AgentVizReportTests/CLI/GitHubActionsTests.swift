@@ -35,6 +35,24 @@ final class GitHubActionsTests: XCTestCase {
         }
     }
 
+    /// An earlier command of the step left little of the 1 MiB: the report is trimmed to the rest.
+    func testSummaryIsTrimmedToWhatIsLeftOfTheStepsMebibyte() throws {
+        let dir = TestFiles.directory()
+        let summary = dir.appendingPathComponent("summary.md"), output = dir.appendingPathComponent("weekly.md")
+        let earlier = String(repeating: "x", count: StepSummary.byteLimit - 3_000 - 1) + "\n"
+        try earlier.write(to: summary, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["weekly", "--input", sample, "--week", "2026-W45", "--summary", "--output", output.path, now],
+                               environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), golden, "the report itself is whole")
+        let written = try Data(contentsOf: summary)
+        XCTAssertLessThanOrEqual(written.count, StepSummary.byteLimit)
+        let appended = String(decoding: written.dropFirst(earlier.utf8.count), as: UTF8.self)
+        XCTAssertGreaterThan(appended.utf8.count, 2_000)
+        XCTAssertTrue(appended.hasPrefix("# Agent sessions report: week 2026-W45\n> **Trimmed:** "), appended)
+        XCTAssertTrue(appended.contains("the full report is in \(MarkdownText.escape(output.path))."), appended)
+    }
+
     func testSummaryWithoutTheVariableIsAUsageErrorBeforeAnyWork() throws {
         let output = TestFiles.directory().appendingPathComponent("r.md")
         let args = ["weekly", "--input", sample, "--week", "2026-W45", "--summary", "--output", output.path, now]
@@ -45,6 +63,9 @@ final class GitHubActionsTests: XCTestCase {
                 + "(GitHub Actions sets it in every step); it is unset or empty\n")
             XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "no report was written")
         }
+        let directory = try Binary.run(args, environment: ["GITHUB_STEP_SUMMARY": TestFiles.directory().path])
+        XCTAssertEqual(directory.status, 2)
+        XCTAssertTrue(directory.stderr.contains("is a directory; --summary appends to a file"), directory.stderr)
     }
 
     /// `%`, line breaks, `:` `,` and `::error::` planted in a repository name and a session id.
