@@ -1,5 +1,5 @@
-/// The Markdown report cut to fit a GitHub Actions job summary: GitHub refuses a step's
-/// summary over 1 MiB, and then shows nothing of it.
+/// The Markdown report cut to fit a GitHub Actions job summary: GitHub does not show a
+/// step's summary over 1 MiB at all (it shows an error instead).
 ///
 /// Over the limit, list items (a `- ` line with its indented lines) and table rows go first,
 /// always the last one of the section holding the most of them, so every section keeps its
@@ -25,8 +25,12 @@ public enum StepSummary {
         }
         let title = lines.isEmpty ? [] : [lines.removeFirst()]
         let text = (title + [note(left: left, fullReport: fullReport)] + lines).joined(separator: "\n") + "\n"
-        // Only a title longer than the whole limit could still be too long.
-        return text.utf8.count <= limit ? text : String(decoding: text.utf8.prefix(max(0, limit)), as: UTF8.self)
+        // Only a title longer than the whole limit could still be too long: cut it, and any
+        // character the cut split (decoded as U+FFFD, which may be longer).
+        guard text.utf8.count > limit else { return text }
+        var cut = String(decoding: text.utf8.prefix(max(0, limit)), as: UTF8.self)
+        while cut.utf8.count > limit { cut.removeLast() }
+        return cut
     }
 
     static func note(left: Int, fullReport: String) -> String {

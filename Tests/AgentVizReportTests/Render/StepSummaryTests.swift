@@ -60,6 +60,10 @@ final class StepSummaryTests: XCTestCase {
         let tiny = StepSummary.fit(markdown, limit: 300, fullReport: "in r.md")
         XCTAssertLessThanOrEqual(tiny.utf8.count, 300)
         XCTAssertTrue(tiny.hasPrefix("# Title\n> **Trimmed:** "), tiny)
+        // A title alone over the limit, cut inside a multi-byte character, stays valid and under it.
+        let wide = StepSummary.fit("# " + String(repeating: "é", count: 1_000) + "\n", limit: 301, fullReport: "in r.md")
+        XCTAssertLessThanOrEqual(wide.utf8.count, 301)
+        XCTAssertFalse(wide.contains("\u{FFFD}"))
     }
 
     func testOneMiBIsTheDefaultLimit() {
