@@ -5,6 +5,12 @@ struct AgentVizReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agentviz-report",
         abstract: "Usage, cost and failure reports with recommendations from gh-agent-viz session history.",
+        discussion: """
+            Examples:
+              agentviz-report ingest && agentviz-report weekly
+              agentviz-report weekly --format json --output weekly.json --fail-on-new high
+              agentviz-report --generate-completion-script zsh > ~/.zfunc/_agentviz-report
+            """,
         version: "0.1.0",
         subcommands: [
             WeeklyCommand.self, DailyCommand.self, MonthlyCommand.self, RangeCommand.self,

@@ -19,6 +19,13 @@ enum Console {
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
+    /// GitHub Actions workflow commands, written as they are: `WorkflowAnnotations` built them
+    /// from text already made safe, and `SafeText.line` would (rightly) defuse them.
+    static func workflowCommands(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
     static func write(_ text: String, to path: String?) throws {
         if let path, path != "-" {
             do { try OutputFile.write(text, to: path) } catch {

@@ -6,7 +6,13 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Store the valid events of NDJSON history in the SQLite store.",
-        discussion: "Without PATH, reads gh-agent-viz's default history (~/.gh-agent-viz/events.ndjson).")
+        discussion: """
+            Without PATH, reads gh-agent-viz's default history (~/.gh-agent-viz/events.ndjson).
+
+            Examples:
+              agentviz-report ingest
+              agentviz-report ingest history/*.ndjson.gz --db team.sqlite --strict
+            """)
 
     @Argument(help: "NDJSON files, directories of *.ndjson files, or - for stdin.")
     var paths: [String] = []

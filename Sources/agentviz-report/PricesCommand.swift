@@ -14,17 +14,11 @@ struct PricesCommand: ParsableCommand {
     @Option(help: "A price table (YAML) to check and list instead of the built-in one.")
     var prices: String?
 
-    @Option(help: "markdown or json.")
-    var format = "markdown"
-
-    func validate() throws {
-        guard format == "markdown" || format == "json" else {
-            throw ValidationError("--format '\(format)' is not supported (expected markdown or json)")
-        }
-    }
+    @Option(help: "Output format.")
+    var format = ReportFormat.markdown
 
     func run() throws {
         let table = try PriceTableLoader.load(path: prices)
-        try Console.write(format == "json" ? PriceTableRenderer.json(table) : PriceTableRenderer.markdown(table), to: nil)
+        try Console.write(format == .json ? PriceTableRenderer.json(table) : PriceTableRenderer.markdown(table), to: nil)
     }
 }

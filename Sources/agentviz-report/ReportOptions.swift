@@ -11,8 +11,8 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The store to read when no --input is given (default ~/.gh-agent-viz/analytics.sqlite).")
     var db: String?
 
-    @Option(help: "markdown or json.")
-    var format = "markdown"
+    @Option(help: "Output format.")
+    var format: ReportFormat = .markdown
 
     @Option(help: "Write the report to FILE (- or none: stdout).")
     var output: String?
@@ -38,8 +38,17 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Price table (YAML) for sessions whose events report no cost (default: the built-in GitHub Copilot table; see 'agentviz-report prices').")
     var prices: String?
 
-    @Option(help: "Exit 3 when a finding at or above this severity exists (info, low, medium, high, critical).")
-    var failOn: String?
+    @Option(help: "Exit 3 when a finding at or above this severity exists.")
+    var failOn: Severity?
+
+    @Option(help: "Exit 3 when a new finding (none for its rule and key in the previous period) at or above this severity exists.")
+    var failOnNew: Severity?
+
+    @Flag(help: "Also append the Markdown report to the file $GITHUB_STEP_SUMMARY names (GitHub Actions), trimmed to its 1 MiB limit.")
+    var summary = false
+
+    @Flag(help: "Also print the first 10 findings as GitHub Actions annotations (workflow commands), on stderr.")
+    var annotations = false
 
     @Flag(help: "No progress display (it is shown only when stderr is a terminal anyway).")
     var quiet = false
@@ -48,7 +57,7 @@ struct ReportOptions: ParsableArguments {
         var o = ReportJobOptions(period: period)
         o.inputs = inputs
         o.databasePath = db
-        o.format = format
+        o.format = format.rawValue
         o.output = output
         o.timeZone = tz
         o.seriesCount = series
@@ -56,17 +65,16 @@ struct ReportOptions: ParsableArguments {
         o.now = now
         o.ruleFiles = ruleFiles
         o.useDefaultRules = !noDefaultRules
-        o.failOn = failOn
         o.pricesPath = prices
+        o.failOn = failOn?.rawValue
+        o.failOnNew = failOnNew?.rawValue
+        o.summary = summary
         o.environment = ProcessInfo.processInfo.environment
         return o
     }
 
-    /// Checks everything before any data is read.
-    func validate(_ period: PeriodSelection) throws {
-        _ = try ReportJob.prepare(jobOptions(period))
-    }
-
+    /// One `prepare`, here: it checks every option before any data is read (a usage error,
+    /// exit 2), so the commands need no `validate()` that would load the rules a second time.
     func run(_ period: PeriodSelection) throws {
         let job = try ReportJob.prepare(jobOptions(period))
         var rejected = 0
@@ -80,11 +88,13 @@ struct ReportOptions: ParsableArguments {
         }
         if rejected > 20 { Console.log("... \(rejected - 20) more rejected lines not shown") }
         try Console.write(outcome.text, to: job.output)
+        try job.appendSummary(outcome)
+        // On stderr even with --output: stdout holds the report alone, and the runner reads
+        // workflow commands from both streams.
+        if annotations { Console.workflowCommands(WorkflowAnnotations.lines(outcome.report.findings)) }
         if outcome.gateTriggered {
             // The CI log says which findings tripped the gate (severity, rule, key).
-            for f in outcome.gateFindings {
-                Console.log("--fail-on \(failOn ?? ""): \(f.finding.severity.rawValue) \(f.finding.ruleId) \(f.finding.key) (\(f.status.rawValue))")
-            }
+            for line in job.gateLines(outcome) { Console.log(line) }
             throw ExitCode(ExitStatus.gate)
         }
     }
@@ -92,46 +102,64 @@ struct ReportOptions: ParsableArguments {
 
 struct WeeklyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "weekly", abstract: "Report on an ISO week (default: the last complete week).")
+        commandName: "weekly", abstract: "Report on an ISO week (default: the last complete week).",
+        discussion: """
+            Examples:
+              agentviz-report weekly --input fixtures/sample-history.ndjson --week 2026-W45
+              agentviz-report weekly --format json --output weekly.json --fail-on-new high
+              agentviz-report weekly --summary --annotations   # in a GitHub Actions step
+            """)
 
     @Option(help: "ISO week, e.g. 2026-W47.")
     var week: String?
 
     @OptionGroup var options: ReportOptions
 
-    func validate() throws { try options.validate(.week(week)) }
     func run() throws { try options.run(.week(week)) }
 }
 
 struct DailyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "daily", abstract: "Report on a calendar day (default: yesterday).")
+        commandName: "daily", abstract: "Report on a calendar day (default: yesterday).",
+        discussion: """
+            Examples:
+              agentviz-report daily --day 2026-11-20 --tz Europe/Berlin
+              agentviz-report daily --format json --fail-on high
+            """)
 
     @Option(help: "Day, e.g. 2026-11-20.")
     var day: String?
 
     @OptionGroup var options: ReportOptions
 
-    func validate() throws { try options.validate(.day(day)) }
     func run() throws { try options.run(.day(day)) }
 }
 
 struct MonthlyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "monthly", abstract: "Report on a calendar month (default: the last complete month).")
+        commandName: "monthly", abstract: "Report on a calendar month (default: the last complete month).",
+        discussion: """
+            Examples:
+              agentviz-report monthly --month 2026-11 --output november.md
+              agentviz-report monthly --series 12 --format json
+            """)
 
     @Option(help: "Month, e.g. 2026-11.")
     var month: String?
 
     @OptionGroup var options: ReportOptions
 
-    func validate() throws { try options.validate(.month(month)) }
     func run() throws { try options.run(.month(month)) }
 }
 
 struct RangeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Report on a custom range [since, until).")
+        commandName: "report", abstract: "Report on a custom range [since, until).",
+        discussion: """
+            Examples:
+              agentviz-report report --since 2026-11-01 --until 2026-11-15
+              agentviz-report report --since 2026-11-16T09:00:00Z --until 2026-11-16T17:00:00Z --format json
+            """)
 
     @Option(help: "Start: a date (local midnight) or an RFC 3339 instant.")
     var since: String
@@ -141,6 +169,10 @@ struct RangeCommand: ParsableCommand {
 
     @OptionGroup var options: ReportOptions
 
-    func validate() throws { try options.validate(.range(since: since, until: until)) }
     func run() throws { try options.run(.range(since: since, until: until)) }
 }
+
+// Typed so that --help and the completion scripts list the values, and a wrong one is a
+// usage error naming them. The library keeps the string forms for its own callers.
+extension ReportFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}

@@ -6,6 +6,11 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, explain, check and document rule sets.",
+        discussion: """
+            Examples:
+              agentviz-report rules list
+              agentviz-report rules check rules/examples/team-budget.yml
+            """,
         subcommands: [RulesListCommand.self, RulesExplainCommand.self, RulesCheckCommand.self, RulesDocsCommand.self])
 }
 
@@ -23,7 +28,13 @@ struct RuleFileOptions: ParsableArguments {
 }
 
 struct RulesListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per rule: id, severity, scope, title.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "One line per rule: id, severity, scope, title.",
+        discussion: """
+            Examples:
+              agentviz-report rules list
+              agentviz-report rules list --rules rules/examples/team-budget.yml --no-default-rules
+            """)
 
     @OptionGroup var files: RuleFileOptions
 
@@ -33,7 +44,9 @@ struct RulesListCommand: ParsableCommand {
 }
 
 struct RulesExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "A rule's rationale, condition and examples.")
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "A rule's rationale, condition and examples.",
+        discussion: "Example: agentviz-report rules explain team-repository-budget --rules rules/examples/team-budget.yml")
 
     @Argument(help: "The rule id.")
     var id: String
@@ -50,7 +63,9 @@ struct RulesExplainCommand: ParsableCommand {
 }
 
 struct RulesCheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check rule files: every problem, exit 1 when any.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check rule files: every problem, exit 1 when any.",
+        discussion: "Example: agentviz-report rules check rules/examples/team-budget.yml my-rules.yml")
 
     @Argument(help: "Rule files (YAML).")
     var paths: [String]
@@ -89,7 +104,8 @@ struct RulesCheckCommand: ParsableCommand {
 
 struct RulesDocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "docs", abstract: "Generate rules/RULES.md from the rule metadata.")
+        commandName: "docs", abstract: "Generate rules/RULES.md from the rule metadata.",
+        discussion: "Example: agentviz-report rules docs --output rules/RULES.md")
 
     @Option(help: "Write to FILE instead of stdout.")
     var output: String?

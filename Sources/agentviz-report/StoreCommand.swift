@@ -5,6 +5,7 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Look after the SQLite store.",
+        discussion: "Example: agentviz-report store check --db ~/.gh-agent-viz/analytics.sqlite",
         subcommands: [StoreCheckCommand.self])
 }
 

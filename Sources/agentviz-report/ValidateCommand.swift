@@ -4,7 +4,12 @@ import ArgumentParser
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check NDJSON history against the v1 contract: every problem as PATH:LINE: REASON: DETAIL.")
+        abstract: "Check NDJSON history against the v1 contract: every problem as PATH:LINE: REASON: DETAIL.",
+        discussion: """
+            Examples:
+              agentviz-report validate ~/.gh-agent-viz/events.ndjson
+              tail -n 1000 ~/.gh-agent-viz/events.ndjson | agentviz-report validate -
+            """)
 
     @Argument(help: "NDJSON files, directories of *.ndjson files, or - for stdin.")
     var paths: [String] = []

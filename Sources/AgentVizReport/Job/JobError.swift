@@ -41,7 +41,7 @@ public enum ExitStatus {
     /// Data problems: `validate` found invalid lines, `ingest --strict` rejected some, `rules check` found errors.
     public static let problems: Int32 = 1
     public static let usage: Int32 = 2
-    /// `--fail-on SEVERITY` matched a finding.
+    /// `--fail-on` or `--fail-on-new SEVERITY` matched a finding.
     public static let gate: Int32 = 3
     public static let runtime: Int32 = 4
 }

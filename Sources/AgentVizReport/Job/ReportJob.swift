@@ -16,6 +16,10 @@ public struct ReportJobOptions: Sendable {
     public var failOn: String?
     /// `--prices FILE`: the price table for computed costs (nil: the built-in one).
     public var pricesPath: String?
+    /// Like `failOn`, counting only findings whose status is `new`.
+    public var failOnNew: String?
+    /// Also append the Markdown report to the file named by `$GITHUB_STEP_SUMMARY`.
+    public var summary = false
     public var environment: [String: String] = [:]
 
     public init(period: PeriodSelection) { self.period = period }
@@ -29,16 +33,21 @@ public struct PreparedReportJob {
     public var format: ReportFormat
     public var output: String?
     public var failOn: Severity?
+    public var failOnNew: Severity?
+    /// `$GITHUB_STEP_SUMMARY` when `--summary` was given.
+    public var summaryPath: String?
 }
 
 /// What a finished job produced.
 public struct ReportOutcome {
     public var report: Report
     public var text: String
-    /// `--fail-on` matched a finding at or above its severity.
-    public var gateTriggered: Bool { !gateFindings.isEmpty }
+    /// `--fail-on` or `--fail-on-new` matched a finding at or above its severity.
+    public var gateTriggered: Bool { !gateFindings.isEmpty || !newGateFindings.isEmpty }
     /// The findings at or above `--fail-on`'s severity, in report order.
     public var gateFindings: [ReportFinding]
+    /// The `new` findings at or above `--fail-on-new`'s severity, in report order.
+    public var newGateFindings: [ReportFinding] = []
 }
 
 public enum ReportJob {
@@ -50,12 +59,19 @@ public enum ReportJob {
         guard o.seriesCount >= 1 && o.seriesCount <= 520 else {
             throw .usage("--series \(o.seriesCount) is out of range (expected 1 to 520 windows)")
         }
-        var failOn: Severity?
-        if let text = o.failOn {
-            guard let severity = Severity(rawValue: text) else {
-                throw .usage("--fail-on '\(text)' is not a severity (expected one of \(Severity.allCases.map(\.rawValue).joined(separator: ", ")))")
+        let failOn = try severity(o.failOn, flag: "--fail-on")
+        let failOnNew = try severity(o.failOnNew, flag: "--fail-on-new")
+        var summaryPath: String?
+        if o.summary {
+            // GitHub sets it for each step; anywhere else the report would go nowhere.
+            guard let path = o.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else {
+                throw .usage("--summary needs $GITHUB_STEP_SUMMARY (GitHub Actions sets it in every step); it is unset or empty")
             }
-            failOn = severity
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw .usage("$GITHUB_STEP_SUMMARY \(path) is a directory; --summary appends to a file")
+            }
+            summaryPath = path
         }
         let calendar: WindowCalendar
         do { calendar = try WindowCalendar(timeZone: o.timeZone) } catch { throw .usage(error.description) }
@@ -84,7 +100,15 @@ public enum ReportJob {
             includeTitles: o.includeTitles, generatedAt: now, rules: rules, prices: prices)
         return PreparedReportJob(
             request: request, inputs: inputs, databasePath: databasePath,
-            format: format, output: o.output, failOn: failOn)
+            format: format, output: o.output, failOn: failOn, failOnNew: failOnNew, summaryPath: summaryPath)
+    }
+
+    static func severity(_ text: String?, flag: String) throws(JobError) -> Severity? {
+        guard let text else { return nil }
+        guard let severity = Severity(rawValue: text) else {
+            throw .usage("\(flag) '\(text)' is not a severity (expected one of \(Severity.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return severity
     }
 }
 
@@ -110,6 +134,9 @@ extension PreparedReportJob {
         }
         let text = format.renderer.render(report)
         let gate = failOn.map { threshold in report.findings.filter { $0.finding.severity >= threshold } } ?? []
-        return ReportOutcome(report: report, text: text, gateFindings: gate)
+        let newGate = failOnNew.map { threshold in
+            report.findings.filter { $0.status == .new && $0.finding.severity >= threshold }
+        } ?? []
+        return ReportOutcome(report: report, text: text, gateFindings: gate, newGateFindings: newGate)
     }
 }

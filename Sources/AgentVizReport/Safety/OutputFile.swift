@@ -80,6 +80,15 @@ public enum OutputFile {
         }
     }
 
+    /// Appends to a file, created when absent: `$GITHUB_STEP_SUMMARY` collects the summaries
+    /// of a step's commands, so it is added to, never replaced.
+    public static func append(_ text: String, to path: String) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        try writeAll(text, fd: fd, shownAs: path)
+    }
+
     private static func stream(_ text: String, to target: String, shownAs path: String) throws(Failure) {
         let fd = open(target, O_WRONLY | O_APPEND)
         guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }

@@ -24,12 +24,16 @@ enum Binary {
         return URL(fileURLWithPath: ".build/debug/agentviz-report")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    /// `unsetting` removes variables the test process has (a test run inside GitHub Actions
+    /// has `GITHUB_STEP_SUMMARY`, for one).
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    unsetting: [String] = [], in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
+        for name in unsetting { env[name] = nil }
         process.environment = env
         process.currentDirectoryURL = directory ?? TestFiles.root
         let out = Pipe(), err = Pipe(), input = Pipe()
