@@ -38,6 +38,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Price table (YAML) for sessions whose events report no cost (default: the built-in GitHub Copilot table; see 'agentviz-report prices').")
     var prices: String?
 
+    @Option(help: "A monthly budget, in dollars (500usd) or AI credits (40000credits): the report shows month-to-date spend, the projected month-end and when the budget runs out at the current pace.")
+    var budget: String?
+
     @Option(help: "Exit 3 when a finding at or above this severity exists.")
     var failOn: Severity?
 
@@ -66,6 +69,7 @@ struct ReportOptions: ParsableArguments {
         o.ruleFiles = ruleFiles
         o.useDefaultRules = !noDefaultRules
         o.pricesPath = prices
+        o.budget = budget
         o.failOn = failOn?.rawValue
         o.failOnNew = failOnNew?.rawValue
         o.summary = summary

@@ -16,6 +16,8 @@ public struct ReportJobOptions: Sendable {
     public var failOn: String?
     /// `--prices FILE`: the price table for computed costs (nil: the built-in one).
     public var pricesPath: String?
+    /// `--budget 500usd` / `--budget 40000credits`: a monthly budget (nil: none).
+    public var budget: String?
     /// Like `failOn`, counting only findings whose status is `new`.
     public var failOnNew: String?
     /// Also append the Markdown report to the file named by `$GITHUB_STEP_SUMMARY`.
