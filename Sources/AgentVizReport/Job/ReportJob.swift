@@ -86,6 +86,7 @@ public enum ReportJob {
         }
         let rules = try RuleSources.load(files: o.ruleFiles, includeDefault: o.useDefaultRules)
         let prices = try PriceTableLoader.load(path: o.pricesPath)
+        let budget = try o.budget.map { text throws(JobError) in try Budget.parse(text) }
         var inputs: [InputSource] = []
         var databasePath: String?
         if o.inputs.isEmpty {
@@ -99,7 +100,7 @@ public enum ReportJob {
         }
         let request = ReportRequest(
             window: window, calendar: calendar, seriesCount: o.seriesCount,
-            includeTitles: o.includeTitles, generatedAt: now, rules: rules, prices: prices)
+            includeTitles: o.includeTitles, generatedAt: now, rules: rules, prices: prices, budget: budget)
         return PreparedReportJob(
             request: request, inputs: inputs, databasePath: databasePath,
             format: format, output: o.output, failOn: failOn, failOnNew: failOnNew, summaryPath: summaryPath)

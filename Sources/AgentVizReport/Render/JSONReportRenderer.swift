@@ -13,6 +13,7 @@ public struct JSONReportRenderer: ReportRenderer {
             "period": window(report.period, timeZone: report.timeZone),
             "previousPeriod": window(report.previousPeriod, timeZone: report.timeZone),
             "costBasis": costBasis(report.costBasis),
+            "budget": report.budget.map(budget) ?? .null,
             "input": input(report.input),
             "totals": figures(report.totals),
             "previous": figures(report.previous),
@@ -51,6 +52,17 @@ public struct JSONReportRenderer: ReportRenderer {
             "unpricedModels": .array(b.unpriced.map {
                 .object(["model": .optional($0.model), "reason": .string($0.reason.rawValue), "sessions": .int($0.sessions)])
             }),
+        ])
+    }
+
+    func budget(_ s: BudgetStatus) -> JSONValue {
+        .object([
+            "unit": .string(s.budget.unit.rawValue), "amount": .double(s.budget.amount),
+            "month": .string(s.month.label), "asOf": .string(RFC3339.format(s.asOf)),
+            "spent": .double(s.spent), "remaining": .double(s.remaining), "projected": .double(s.projected),
+            "elapsedShare": .double(s.elapsedShare), "projectedToExceed": .bool(s.projectedToExceed),
+            "alreadyExceeded": .bool(s.alreadyExceeded),
+            "runsOutAt": s.runsOutAt.map { .string(RFC3339.format($0)) } ?? .null,
         ])
     }
 

@@ -59,7 +59,23 @@ public struct MarkdownReportRenderer: ReportRenderer {
             row("&nbsp;&nbsp;computed from prices", "costComputedUsd", Self.plain),
             row("AI credits", "aiCredits", Self.plain), "",
             costSources(r), "",
-        ]
+        ] + budget(r)
+    }
+
+    /// Month-to-date spending against `--budget`, the pace and the projection, in words.
+    func budget(_ r: Report) -> [String] {
+        guard let s = r.budget else { return [] }
+        func amount(_ v: Double) -> String { s.budget.unit == .usd ? M.money(v) : M.amount(v) + " credits" }
+        var text = "Budget \(s.month.label): \(amount(s.spent)) of \(amount(s.budget.amount)) spent by \(RFC3339.format(s.asOf)) "
+            + "(\(M.percent(s.elapsedShare)) of the month); at this pace the month ends at \(amount(s.projected))"
+        if s.alreadyExceeded {
+            text += ", and the budget is already exceeded by \(amount(-s.remaining))."
+        } else if let out = s.runsOutAt {
+            text += ": **the budget runs out on \(RFC3339.formatDay(out))**."
+        } else {
+            text += ", within the budget."
+        }
+        return [text, ""]
     }
 
     /// Where the cost comes from, in words, and what could not be priced (never shown as $0).

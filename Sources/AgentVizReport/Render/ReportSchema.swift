@@ -19,6 +19,7 @@ public enum ReportSchema {
                 "period": ref("period"),
                 "previousPeriod": ref("period"),
                 "costBasis": costBasis,
+                "budget": budget,
                 "titlesIncluded": .object(["type": .string("boolean")]),
                 "input": input,
                 "totals": ref("figures"),
@@ -67,6 +68,23 @@ public enum ReportSchema {
                 "label": .object(["type": .string("string")]),
                 "start": ref("timestamp"), "end": ref("timestamp"),
                 "timeZone": .object(["type": .string("string")]),
+            ]),
+        ])
+    }
+
+    static var budget: JSONValue {
+        let number = JSONValue.object(["type": .string("number")])
+        return .object([
+            "type": .array([.string("object"), .string("null")]),
+            "required": names(["unit", "amount", "month", "asOf", "spent", "remaining", "projected", "elapsedShare",
+                               "projectedToExceed", "alreadyExceeded", "runsOutAt"]),
+            "properties": .object([
+                "unit": .object(["enum": names(Budget.Unit.allCases.map(\.rawValue))]),
+                "amount": number, "spent": number, "remaining": number, "projected": number, "elapsedShare": number,
+                "month": .object(["type": .string("string")]), "asOf": ref("timestamp"),
+                "projectedToExceed": .object(["type": .string("boolean")]),
+                "alreadyExceeded": .object(["type": .string("boolean")]),
+                "runsOutAt": .object(["type": .array([.string("string"), .string("null")])]),
             ]),
         ])
     }

@@ -22,6 +22,8 @@ public struct Report: Sendable {
     public var byModel: [Breakdown] = []
     /// The price table computed costs come from, and what it could not price.
     public var costBasis = CostBasis(priceTable: "none", priceTableDate: nil, unpriced: [])
+    /// Month-to-date spending against `--budget` at the period's end (nil: no budget).
+    public var budget: BudgetStatus?
     public var coverage = Coverage()
 
     /// The history starts at or before the previous period: only then are changes comparable.

@@ -6,7 +6,7 @@ public enum ReportBuilder {
         let current = request.window
         let previous = request.previousWindow
         let sessions = rollup.sessions[current] ?? []
-        let evaluation = RuleEvaluation(rules: request.rules, rollup: rollup, calendar: request.calendar)
+        let evaluation = RuleEvaluation(rules: request.rules, rollup: rollup, calendar: request.calendar, budget: request.budget)
         let (findings, resolved) = evaluation.findingsWithLifecycle(current: current, previous: previous)
         var report = Report(
             generatedAt: request.generatedAt,
@@ -26,6 +26,7 @@ public enum ReportBuilder {
         report.coverage = rollup.coverage
         report.byModel = breakdown(sessions) { $0.model }
         report.costBasis = CostBasis.of(sessions, prices: request.prices)
+        report.budget = evaluation.budgetStatus(at: current)
         return report
     }
 

@@ -8,12 +8,15 @@ public struct ReportRequest: Sendable {
     public var rules: RuleSet
     /// The price table in force (section 7): the built-in one unless `--prices` names another.
     public var prices: PriceTable
+    /// `--budget`: a monthly budget the report tracks (nil: none).
+    public var budget: Budget?
 
     public init(
         window: Window, calendar: WindowCalendar, seriesCount: Int = 8, includeTitles: Bool = false,
-        generatedAt: Timestamp, rules: RuleSet, prices: PriceTable = PriceTableLoader.builtIn()
+        generatedAt: Timestamp, rules: RuleSet, prices: PriceTable = PriceTableLoader.builtIn(), budget: Budget? = nil
     ) {
         self.prices = prices
+        self.budget = budget
         self.window = window
         self.calendar = calendar
         self.seriesCount = max(1, seriesCount)
@@ -28,7 +31,8 @@ public struct ReportRequest: Sendable {
     /// Every window the roll-up must compute: the series, the previous period, and the one
     /// before it (the previous period's own `previous.` figures, for finding lifecycles).
     public var rollupWindows: [Window] {
-        series + [previousWindow, calendar.previous(previousWindow)]
+        let budgetWindows = budget == nil ? [] : [Budget.monthToDate(for: window), Budget.monthToDate(for: previousWindow)]
+        return series + [previousWindow, calendar.previous(previousWindow)] + budgetWindows
     }
 
     /// Windows whose per-session views are kept: breakdowns and rules read them.

@@ -4,6 +4,15 @@ struct RuleEvaluation {
     let rules: RuleSet
     let rollup: Rollup
     let calendar: WindowCalendar
+    var budget: Budget? = nil
+
+    /// Spending against the budget at the end of `window`, from the month-to-date window the
+    /// request added to the roll-up.
+    func budgetStatus(at window: Window) -> BudgetStatus? {
+        guard let budget else { return nil }
+        let monthToDate = Budget.monthToDate(for: window)
+        return BudgetStatus.of(budget, monthToDate: monthToDate, figures: rollup.figures[monthToDate] ?? WindowFigures())
+    }
 
     func findings(in window: Window) -> [Finding] {
         let sessions = rollup.sessions[window] ?? []
@@ -22,12 +31,12 @@ struct RuleEvaluation {
         guard !rules.rules.isEmpty else { return ([], []) }
         let now = findings(in: current)
         let before = findings(in: previous)
-        let beforeKeys = Set(before.map { FindingIdentity(ruleId: $0.ruleId, key: $0.key) })
-        let nowKeys = Set(now.map { FindingIdentity(ruleId: $0.ruleId, key: $0.key) })
+        let beforeKeys = Set(before.map { FindingIdentity($0) })
+        let nowKeys = Set(now.map { FindingIdentity($0) })
         let marked = now.map {
-            ReportFinding(finding: $0, status: beforeKeys.contains(FindingIdentity(ruleId: $0.ruleId, key: $0.key)) ? .persisting : .new)
+            ReportFinding(finding: $0, status: beforeKeys.contains(FindingIdentity($0)) ? .persisting : .new)
         }
-        let resolved = before.filter { !nowKeys.contains(FindingIdentity(ruleId: $0.ruleId, key: $0.key)) }
+        let resolved = before.filter { !nowKeys.contains(FindingIdentity($0)) }
         return (marked, resolved)
     }
 
@@ -39,13 +48,14 @@ struct RuleEvaluation {
         ("branch", { $0.branch.map(RuleValue.string) ?? .null }),
         ("sourceType", { .string($0.sourceType.rawValue) }),
         ("status", { .string($0.status.rawValue) }),
+        ("model", { $0.model.map(RuleValue.string) ?? .null }),
         ("prNumber", { $0.prNumber.map { RuleValue.integer(Int128($0)) } ?? .null }),
         ("tokenInput", { .count($0.usage.tokenInput) }),
         ("tokenOutput", { .count($0.usage.tokenOutput) }),
         ("tokenTotal", { .count($0.usage.tokenTotal) }),
         ("estimatedCostUsd", { .number($0.usage.estimatedCostUsd) }),
         ("durationSeconds", { .count($0.usage.durationSeconds) }),
-        ("model", { $0.model.map(RuleValue.string) ?? .null }),
+        ("modelInputPrice", { $0.modelInputPriceNanos.map { RuleValue.number(Usage.dollars($0)) } ?? .null }),
         ("costSource", { .string($0.costSource.rawValue) }),
         ("costReportedUsd", { .number(Usage.dollars($0.costReportedNanos)) }),
         ("costComputedUsd", { .number(Usage.dollars($0.costComputedNanos)) }),
@@ -78,6 +88,7 @@ struct RuleEvaluation {
         case "branch": return s.branch
         case "sourceType": return s.sourceType.rawValue
         case "status": return s.status.rawValue
+        case "model": return s.model
         default: return nil
         }
     }
@@ -102,7 +113,7 @@ struct RuleEvaluation {
 
     static let periodLayout = RuleRowLayout(
         ["label"] + WindowFigures.allNames + WindowFigures.allNames.map { "previous." + $0 }
-            + WindowFigures.allNames.map { "change." + $0 })
+            + WindowFigures.allNames.map { "change." + $0 } + FieldCatalog.budget.map(\.name))
 
     func periodRow(_ window: Window) -> RuleRow {
         let current = rollup.figures[window] ?? WindowFigures()
@@ -116,8 +127,16 @@ struct RuleEvaluation {
             // A previous period the history does not cover is no baseline: rules see null.
             values += Array(repeating: RuleValue.null, count: 2 * WindowFigures.allNames.count)
         }
+        values += budgetSlots(budgetStatus(at: window))
         let ids = (rollup.sessions[window] ?? []).map(\.sessionId)
         return RuleRow(key: .period(window.label), sessionIds: ids, values: RuleRowValues(layout: Self.periodLayout, slots: values))
+    }
+
+    /// `FieldCatalog.budget`, in order; nulls without a budget.
+    func budgetSlots(_ status: BudgetStatus?) -> [RuleValue] {
+        guard let s = status else { return Array(repeating: .null, count: FieldCatalog.budget.count) }
+        return [.string(s.budget.unit.rawValue), .number(s.budget.amount), .number(s.spent), .number(s.projected),
+                .number(s.projected / s.budget.amount), .number(s.elapsedShare)]
     }
 
     /// Every figure in `WindowFigures.allNames` order.
@@ -132,7 +151,16 @@ struct RuleEvaluation {
     }
 }
 
+/// What makes a finding the same one in consecutive periods: its rule and key, except for
+/// scope period, whose key is the window's own label: there the rule having fired is enough
+/// (ANALYTICS.md section 5), so a rule firing two weeks running is persisting, not new and
+/// resolved at once.
 private struct FindingIdentity: Hashable {
     var ruleId: String
-    var key: FindingKey
+    var key: FindingKey?
+
+    init(_ f: Finding) {
+        ruleId = f.ruleId
+        if case .period = f.key { key = nil } else { key = f.key }
+    }
 }

@@ -35,7 +35,7 @@ public enum RuleExampleCheck {
                 let window = try PeriodSelection.week(example.week).window(in: calendar, now: example.window.end)
                 let request = ReportRequest(
                     window: window, calendar: calendar, generatedAt: example.window.end,
-                    rules: RuleSet(rules: [rule]))
+                    rules: RuleSet(rules: [rule]), budget: example.budget)
                 let report = try ReportSource.input([.file(file.path)]).report(request)
                 let found = report.findings.map(\.finding.key).sorted()
                 if found != example.expect.sorted() {

@@ -86,7 +86,10 @@ struct SessionTimeline<Text: TimelineText> {
     /// model as of the end, the price in force at its last event in the window), unpriced.
     private func price(_ view: inout SessionWindow, with prices: PriceTable) {
         let price = prices.price(of: view.model, at: view.lastEventAt)
-        if case .success(let p) = price { view.pricedNanos = p.costNanos(of: view.usage) }
+        if case .success(let p) = price {
+            view.pricedNanos = p.costNanos(of: view.usage)
+            view.modelInputPriceNanos = p.input
+        }
         if reportsCost {
             view.costSource = .reported
         } else {

@@ -32,6 +32,9 @@ public struct SessionWindow: Equatable, Sendable {
     /// Its token usage at its model's price, whatever the cost source (nil: no price): what
     /// a rule compares a reported cost with.
     public var pricedNanos: Int128? = nil
+    /// The input price of its model in force at its last event in the window (nano-dollars
+    /// per million tokens), nil without one.
+    public var modelInputPriceNanos: Int128? = nil
 
     /// Reported a cost usage of 0 while using tokens (`zeroCostSessions`).
     public var zeroCost: Bool { costSource == .reported && usage.costNanos == 0 && usage.usedTokens }

@@ -79,6 +79,8 @@ public struct RuleExample: Sendable, Equatable {
     public var events: String
     public var expect: [FindingKey]
     public var line: Int
+    /// `budget: 100usd`: the example runs as with `--budget` (budget rules need one).
+    public var budget: Budget? = nil
 
     public var isTriggering: Bool { !expect.isEmpty }
 

@@ -35,8 +35,14 @@ extension RuleFileLoader {
         let events = requiredText("events", entries, node, context: label)
         if let events, let scalar = entries["events"]?.scalar { checkEvents(events, scalar, label) }
         let expect = loadExpect(entries["expect"], node, label: label, week: week, scope: scope, by: by)
+        var budget: Budget?
+        if let node = entries["budget"] {
+            do { budget = try Budget.parse(node.string ?? "") } catch {
+                fail(.badExample, node.mark, "budget must be an amount and a unit such as 100usd or 5000credits, found '\(node.string ?? "?")'", key: label + ": budget")
+            }
+        }
         guard errors.count == errorCount, let name, let week, let events, let expect else { return nil }
-        return RuleExample(name: name, week: week, events: events, expect: expect, line: node.mark?.line ?? 1)
+        return RuleExample(name: name, week: week, events: events, expect: expect, line: node.mark?.line ?? 1, budget: budget)
     }
 
     /// Each non-blank line must be a JSON object with the contract's required fields.

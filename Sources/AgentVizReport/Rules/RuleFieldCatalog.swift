@@ -70,6 +70,7 @@ public enum FieldCatalog {
         .init("branch", .string, .plain, "branch", "The session's branch as of the window end, or null."),
         .init("sourceType", .string, .plain, "source type", "local-copilot or agent-task, as of the window end."),
         .init("status", .string, .plain, "status", "running, queued, completed, failed or unknown, as of the window end."),
+        .init("model", .string, .plain, "model", "The session's model (session.model) as of the window end, or null."),
     ]
 
     public static let session: [RuleField] = [
@@ -81,7 +82,7 @@ public enum FieldCatalog {
         .init("tokenTotal", .number, .number, "tokens", "Tokens the session used in the window."),
         .init("estimatedCostUsd", .number, .money, "cost", "Cost in US dollars the session incurred in the window (reported, else computed; 0 when unpriced)."),
         .init("durationSeconds", .number, .number, "seconds", "Running time the session accrued in the window, in seconds."),
-        .init("model", .string, .plain, "model", "The session's model as of the window end, or null."),
+        .init("modelInputPrice", .number, .money, "input price", "US dollars per million input tokens of the session's model in the price table at its last event in the window; null without a price."),
         .init("costSource", .string, .plain, "cost source", "Where estimatedCostUsd comes from: reported, computed, unpriced or none (no tokens, no cost)."),
         .init("costReportedUsd", .number, .money, "reported cost", "The session's estimatedCostUsd usage in the window when it reports cost, else 0."),
         .init("costComputedUsd", .number, .money, "computed cost", "The session's token usage at its model's price when it reports no cost, else 0."),
@@ -103,6 +104,17 @@ public enum FieldCatalog {
 
     public static let label = RuleField("label", .string, .plain, "period", "The window's label, for example 2026-W47.")
 
+    /// Month-to-date spending against `--budget` at the window's end (all null without one);
+    /// amounts in the budget's unit.
+    public static let budget: [RuleField] = [
+        .init("budgetUnit", .string, .plain, "budget unit", "usd or credits: the unit of the budget fields; null without --budget."),
+        .init("budgetAmount", .number, .amount, "monthly budget", "The monthly budget (--budget), in its unit; null without one."),
+        .init("budgetSpent", .number, .amount, "spent this month", "Spent from the start of the window end's UTC month to the window end: estimatedCostUsd, or aiCredits for a budget in credits."),
+        .init("budgetProjected", .number, .amount, "projected month-end", "budgetSpent / elapsed share of the month: the month's spending at the pace so far."),
+        .init("budgetProjectedShare", .number, .ratio, "projected share of the budget", "budgetProjected / budgetAmount."),
+        .init("budgetElapsedShare", .number, .ratio, "share of the month elapsed", "How much of the month has passed at the window end."),
+    ]
+
     /// `previous.<figure>` (same format) and `change.<figure>` (a ratio) of the period scope.
     public static let previous: [RuleField] = figures.map {
         RuleField("previous." + $0.name, $0.type, $0.format, previousNoun($0),
@@ -119,7 +131,7 @@ public enum FieldCatalog {
         switch scope {
         case .session: return session
         case .group: return byFields.filter { (by ?? byFields.map(\.name)).contains($0.name) } + figures
-        case .period: return [label] + figures + previous + change
+        case .period: return [label] + figures + previous + change + budget
         }
     }
 

@@ -85,7 +85,7 @@ final class GitHubActionsTests: XCTestCase {
         XCTAssertEqual(commands[0], "::warning title=team-repository-budget (medium)::acme/100%25\\u000a::error::pwn,x:y\\u000d spent $20.00 "
             + "this week, over its $15.00 budget [repository=acme/100%25\\u000a::error::pwn,x:y\\u000d]")
         XCTAssertEqual(commands[1], "::warning title=high-token-session (medium)::Session s::error::id,a:b used 2,000,000 tokens [s::error::id,a:b]")
-        XCTAssertTrue(commands[2].hasPrefix("::notice title=poor-data (low)::"), String(commands[2]))
+        XCTAssertTrue(commands[2].hasPrefix("::notice title=stuck-session (low)::"), String(commands[2]))
         XCTAssertEqual(commands[10], "::notice title=agentviz-report::5 more findings are not annotated; the report lists every one")
         // Report order: the first ten are the JSON report's first ten.
         let report = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]

@@ -18,8 +18,9 @@ final class DefaultRulesTests: RulesTestCase {
         XCTAssertEqual(set.rules.map(\.id), [
             "repeated-failures-branch", "high-token-session", "costly-failed-session", "resume-loop",
             "cost-spike", "failure-rate-rise", "stuck-session", "agent-tasks-without-pr", "poor-data",
+            "budget-pace", "unpriced-model", "zero-cost-with-tokens", "stale-cost-estimate", "expensive-model-small-sessions",
         ])
-        XCTAssertEqual(set.groupings, [["repository", "branch"], ["repository"]])
+        XCTAssertEqual(set.groupings, [["repository", "branch"], ["repository"], ["model"]])
     }
 
     /// Every rule documents and tests itself: at least one example that triggers and one

@@ -123,7 +123,7 @@ final class RuleFileErrorTests: RulesTestCase {
         XCTAssertEqual(loadErrors(ruleYAML(group, extra: "    by: [repo, branch, branch, owner]\n")), [
             "rules/custom.yml:9:10: rule 'high-token-session': by: unknown by field 'repo' (did you mean 'repository'?)",
             "rules/custom.yml:9:24: rule 'high-token-session': by: 'branch' is listed twice",
-            "rules/custom.yml:9:32: rule 'high-token-session': by: unknown by field 'owner' (allowed: repository, branch, sourceType, status)",
+            "rules/custom.yml:9:32: rule 'high-token-session': by: unknown by field 'owner' (allowed: repository, branch, sourceType, status, model)",
         ])
         XCTAssertEqual(loadErrors(ruleYAML(group, extra: "    by: []\n")), [
             "rules/custom.yml:9:9: rule 'high-token-session': by: by must list at least one field",
@@ -218,7 +218,7 @@ final class RuleFileErrorTests: RulesTestCase {
             "rules/custom.yml:18:11: rule 'high-token-session': example 'bad parts': events: event lacks capturedAt",
             "rules/custom.yml:19:11: rule 'high-token-session': example 'bad parts': events: not a JSON object",
             "rules/custom.yml:20:17: rule 'high-token-session': example 'bad parts': expect must be a list of finding keys ([] when the rule must not fire)",
-            "rules/custom.yml:21:9: rule 'high-token-session': example 'bad parts': unknown key 'note' (allowed: name, week, events, expect)",
+            "rules/custom.yml:21:9: rule 'high-token-session': example 'bad parts': unknown key 'note' (allowed: name, week, events, expect, budget)",
         ])
     }
 

@@ -48,9 +48,9 @@ final class RulesDocumentationTests: RulesTestCase {
 
     func testList() throws {
         let list = RulesDocumentation.list(try defaultSet())
-        XCTAssertEqual(list.split(separator: "\n").count, 9)
-        XCTAssertTrue(list.hasPrefix("repeated-failures-branch  high    group by repository, branch  {{failedSessions}} failed sessions on {{repository}} branch {{branch}}\n"))
-        XCTAssertTrue(list.contains("\nhigh-token-session        medium  session                      Session {{id}} used {{tokenTotal}} tokens\n"))
+        XCTAssertEqual(list.split(separator: "\n").count, 14)
+        XCTAssertTrue(list.hasPrefix("repeated-failures-branch        high    group by repository, branch  {{failedSessions}} failed sessions on {{repository}} branch {{branch}}\n"))
+        XCTAssertTrue(list.contains("\nhigh-token-session              medium  session                      Session {{id}} used {{tokenTotal}} tokens\n"))
         XCTAssertEqual(RulesDocumentation.list(.empty), "")
     }
 
