@@ -96,6 +96,7 @@ struct ReportOptions: ParsableArguments {
         // On stderr even with --output: stdout holds the report alone, and the runner reads
         // workflow commands from both streams.
         if annotations { Console.workflowCommands(WorkflowAnnotations.lines(outcome.report.findings)) }
+        for line in DataProblemWarnings.lines(outcome.report.findings) { Console.log(line) }
         if outcome.gateTriggered {
             // The CI log says which findings tripped the gate (severity, rule, key).
             for line in job.gateLines(outcome) { Console.log(line) }

@@ -9,3 +9,17 @@ public enum GateMessages {
         }
     }
 }
+
+/// Data problems (no data, rejected input, stale history) are findings, so `--fail-on`
+/// gates them; each also gets one warning line on stderr, which a person running the
+/// command by hand sees even when the report goes to a file.
+public enum DataProblemWarnings {
+    /// The default rules that judge the data rather than the work.
+    public static let ruleIds: Set<String> = ["no-data", "rejected-lines", "some-rejected-lines", "stale-data"]
+
+    public static func lines(_ findings: [ReportFinding]) -> [String] {
+        findings.filter { ruleIds.contains($0.finding.ruleId) }.map {
+            "warning: \($0.finding.ruleId): \($0.finding.title)"
+        }
+    }
+}

@@ -6,14 +6,15 @@ public enum ReportBuilder {
         let current = request.window
         let previous = request.previousWindow
         let sessions = rollup.sessions[current] ?? []
-        let evaluation = RuleEvaluation(rules: request.rules, rollup: rollup, calendar: request.calendar, budget: request.budget)
+        let input = InputSummary(counters: counters, metricRegressions: rollup.metricRegressions)
+        let evaluation = RuleEvaluation(rules: request.rules, rollup: rollup, calendar: request.calendar, budget: request.budget, input: input)
         let (findings, resolved) = evaluation.findingsWithLifecycle(current: current, previous: previous)
         var report = Report(
             generatedAt: request.generatedAt,
             period: current,
             previousPeriod: previous,
             timeZone: request.calendar.timeZoneIdentifier,
-            input: InputSummary(counters: counters, metricRegressions: rollup.metricRegressions),
+            input: input,
             totals: rollup.figures[current] ?? WindowFigures(),
             previous: rollup.figures[previous] ?? WindowFigures(),
             byRepository: breakdown(sessions) { $0.repository },

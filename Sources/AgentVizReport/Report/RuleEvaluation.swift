@@ -5,6 +5,18 @@ struct RuleEvaluation {
     let rollup: Rollup
     let calendar: WindowCalendar
     var budget: Budget? = nil
+    /// The input as a whole, for the `input.*` fields of period rows.
+    var input = InputSummary(counters: IngestCounters(), metricRegressions: 0)
+
+    /// `{{period}}` in rule texts.
+    static func phrase(_ window: Window) -> String {
+        switch window.kind {
+        case .week: "this week"
+        case .day: "this day"
+        case .month: "this month"
+        case .custom: "this period"
+        }
+    }
 
     /// Spending against the budget at the end of `window`, from the month-to-date window the
     /// request added to the roll-up.
@@ -18,8 +30,8 @@ struct RuleEvaluation {
         let sessions = rollup.sessions[window] ?? []
         return rules.evaluate { scope, by in
             switch scope {
-            case .session: return sessions.map(sessionRow)
-            case .group: return groupRows(sessions, by: by ?? [])
+            case .session: return sessions.map { sessionRow($0, phrase: Self.phrase(window)) }
+            case .group: return groupRows(sessions, by: by ?? [], phrase: Self.phrase(window))
             case .period: return [periodRow(window)]
             }
         }
@@ -75,11 +87,11 @@ struct RuleEvaluation {
         ("completions", { .count(Int128($0.completions)) }),
     ]
     // Titles never reach rules: findings are printed without --include-titles.
-    static let sessionLayout = RuleRowLayout(sessionReaders.map(\.name))
+    static let sessionLayout = RuleRowLayout(sessionReaders.map(\.name) + ["period"])
 
-    func sessionRow(_ s: SessionWindow) -> RuleRow {
+    func sessionRow(_ s: SessionWindow, phrase: String) -> RuleRow {
         RuleRow(key: .session(s.sessionId), sessionIds: [s.sessionId],
-                values: RuleRowValues(layout: Self.sessionLayout, slots: Self.sessionReaders.map { $0.read(s) }))
+                values: RuleRowValues(layout: Self.sessionLayout, slots: Self.sessionReaders.map { $0.read(s) } + [.string(phrase)]))
     }
 
     static func byValue(_ s: SessionWindow, _ field: String) -> String? {
@@ -93,7 +105,7 @@ struct RuleEvaluation {
         }
     }
 
-    func groupRows(_ sessions: [SessionWindow], by: [String]) -> [RuleRow] {
+    func groupRows(_ sessions: [SessionWindow], by: [String], phrase: String) -> [RuleRow] {
         // Values compare as bytes, like every identifier and name in the contract.
         var groups: [[ExactString?]: (WindowFigures, [String])] = [:]
         for s in sessions {
@@ -102,9 +114,9 @@ struct RuleEvaluation {
             groups[key, default: (WindowFigures(), [])].0.add(s)
             groups[key, default: (WindowFigures(), [])].1.append(s.sessionId)
         }
-        let layout = RuleRowLayout(by + WindowFigures.allNames)
+        let layout = RuleRowLayout(by + WindowFigures.allNames + ["period"])
         return groups.map { exactKey, entry in
-            let values = exactKey.map { $0.map { RuleValue.string($0.value) } ?? .null } + Self.figureSlots(entry.0)
+            let values = exactKey.map { $0.map { RuleValue.string($0.value) } ?? .null } + Self.figureSlots(entry.0) + [.string(phrase)]
             let key = Dictionary(zip(by, exactKey.map { $0?.value }), uniquingKeysWith: { a, _ in a })
             return RuleRow(key: .group(key), sessionIds: entry.1.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
                            values: RuleRowValues(layout: layout, slots: values))
@@ -113,7 +125,8 @@ struct RuleEvaluation {
 
     static let periodLayout = RuleRowLayout(
         ["label"] + WindowFigures.allNames + WindowFigures.allNames.map { "previous." + $0 }
-            + WindowFigures.allNames.map { "change." + $0 } + FieldCatalog.budget.map(\.name))
+            + WindowFigures.allNames.map { "change." + $0 } + FieldCatalog.budget.map(\.name)
+            + FieldCatalog.inputAndCoverage.map(\.name) + ["period"])
 
     func periodRow(_ window: Window) -> RuleRow {
         let current = rollup.figures[window] ?? WindowFigures()
@@ -127,9 +140,21 @@ struct RuleEvaluation {
             // A previous period the history does not cover is no baseline: rules see null.
             values += Array(repeating: RuleValue.null, count: 2 * WindowFigures.allNames.count)
         }
-        values += budgetSlots(budgetStatus(at: window))
+        values += budgetSlots(budgetStatus(at: window)) + inputAndCoverageSlots(window) + [.string(Self.phrase(window))]
         let ids = (rollup.sessions[window] ?? []).map(\.sessionId)
         return RuleRow(key: .period(window.label), sessionIds: ids, values: RuleRowValues(layout: Self.periodLayout, slots: values))
+    }
+
+    /// `FieldCatalog.inputAndCoverage`, in order.
+    func inputAndCoverageSlots(_ window: Window) -> [RuleValue] {
+        let c = input.counters, coverage = rollup.coverage
+        let share: RuleValue = c.linesRead == 0 ? .null : .number(Double(c.rejected) / Double(c.linesRead))
+        let hours: RuleValue = coverage.lastEventAt.map {
+            .number(Double(window.end.microseconds - $0.microseconds) / 3_600_000_000)
+        } ?? .null
+        return [.count(Int128(c.linesRead)), .count(Int128(c.eventsAccepted)), .count(Int128(c.rejected)), share,
+                .count(Int128(c.duplicates)), .count(Int128(c.conflictingDuplicates)), .count(Int128(input.metricRegressions)),
+                .bool(coverage.covers(window)), .bool(coverage.covers(calendar.previous(window))), hours]
     }
 
     /// `FieldCatalog.budget`, in order; nulls without a budget.

@@ -33,7 +33,10 @@ extension RuleFileLoader {
             fail(.badExample, entries["week"]?.mark, "week must be an ISO week label such as 2026-W47, found '\(week)'", key: label + ": week")
         }
         let events = requiredText("events", entries, node, context: label)
-        if let events, let scalar = entries["events"]?.scalar { checkEvents(events, scalar, label) }
+        // `invalidLines: true`: lines that are no valid event are part of the example (rules
+        // on rejected input need them), so they are not checked here.
+        let invalidLinesAllowed = entries["invalidLines"]?.bool == true
+        if let events, let scalar = entries["events"]?.scalar, !invalidLinesAllowed { checkEvents(events, scalar, label) }
         let expect = loadExpect(entries["expect"], node, label: label, week: week, scope: scope, by: by)
         var budget: Budget?
         if let node = entries["budget"] {

@@ -104,6 +104,24 @@ public enum FieldCatalog {
 
     public static let label = RuleField("label", .string, .plain, "period", "The window's label, for example 2026-W47.")
 
+    /// In every scope, for texts: "this week", "this day", "this month" or "this period".
+    public static let periodPhrase = RuleField("period", .string, .plain, "period", "The report's period in words: this week, this day, this month, or this period for a custom range (for titles and recommendations).")
+
+    /// The input as a whole (every line read, not only the window's) and how far the
+    /// history reaches: what data-problem rules look at (period scope).
+    public static let inputAndCoverage: [RuleField] = [
+        .init("input.linesRead", .number, .number, "lines read", "Lines read from the input (blank lines excluded); for a store, by every ingest."),
+        .init("input.eventsAccepted", .number, .number, "events accepted", "Accepted, distinct events in the input."),
+        .init("input.rejected", .number, .number, "rejected lines", "Lines rejected with a reason."),
+        .init("input.rejectedShare", .number, .ratio, "share of lines rejected", "input.rejected / input.linesRead; null when no line was read."),
+        .init("input.duplicates", .number, .number, "duplicates", "Lines whose eventId was already read."),
+        .init("input.conflictingDuplicates", .number, .number, "conflicting duplicates", "Duplicates whose content differs from the kept event."),
+        .init("input.metricRegressions", .number, .number, "metric regressions", "Counter values lower than an earlier one of the same session."),
+        .init("coverage.periodCovered", .bool, .plain, "period covered", "The history starts at or before the window's start."),
+        .init("coverage.previousPeriodCovered", .bool, .plain, "previous period covered", "The history starts at or before the previous period's start."),
+        .init("coverage.hoursWithoutData", .number, .number, "hours without data", "Hours from the history's last event to the window's end (negative when the history goes on past it); null when no event was read."),
+    ]
+
     /// Month-to-date spending against `--budget` at the window's end (all null without one);
     /// amounts in the budget's unit.
     public static let budget: [RuleField] = [
@@ -129,9 +147,9 @@ public enum FieldCatalog {
     /// fields (only the listed ones exist); unknown names in it are ignored here.
     public static func fields(scope: RuleScope, by: [String]? = nil) -> [RuleField] {
         switch scope {
-        case .session: return session
-        case .group: return byFields.filter { (by ?? byFields.map(\.name)).contains($0.name) } + figures
-        case .period: return [label] + figures + previous + change + budget
+        case .session: return session + [periodPhrase]
+        case .group: return byFields.filter { (by ?? byFields.map(\.name)).contains($0.name) } + figures + [periodPhrase]
+        case .period: return [label] + figures + previous + change + budget + inputAndCoverage + [periodPhrase]
         }
     }
 

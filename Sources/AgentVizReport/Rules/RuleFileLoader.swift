@@ -5,7 +5,7 @@ import Yams
 struct RuleFileLoader {
     static let ruleKeys = ["id", "severity", "scope", "by", "title", "rationale", "recommendation",
                            "when", "estimatedSavingsUsd", "examples"]
-    static let exampleKeys = ["name", "week", "events", "expect", "budget"]
+    static let exampleKeys = ["name", "week", "events", "expect", "budget", "invalidLines"]
 
     let path: String
     let text: String

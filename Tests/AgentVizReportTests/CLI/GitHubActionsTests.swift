@@ -76,6 +76,8 @@ final class GitHubActionsTests: XCTestCase {
             EventLine("h2", "s::error::id,a:b", "2026-11-17T09:00:00Z", "completed").with { $0.tokens = (2_000_000, 0) },
         ]
         lines += (1...12).map { n in EventLine("st\(n)", "stuck-\(n < 10 ? "0" : "")\(n)", "2026-11-16T\(n < 10 ? "0" : "")\(n):00:00Z") }
+        // History up to the week's end (no stale-data finding).
+        lines.append(EventLine("late", "late-1", "2026-11-22T23:00:00Z", "completed").with { $0.tokens = (10, 0); $0.cost = 0.01 })
         let input = TestFiles.write(lines)
         let args = ["weekly", "--input", input, "--week", "2026-W47", "--rules", "rules/examples/team-budget.yml", now]
         let r = try Binary.run(args + ["--annotations", "--format", "json"])
@@ -90,7 +92,7 @@ final class GitHubActionsTests: XCTestCase {
         // Report order: the first ten are the JSON report's first ten.
         let report = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let rules = (report["findings"] as! [[String: Any]]).map { $0["ruleId"] as! String }
-        XCTAssertEqual(rules.count, 15)
+        XCTAssertEqual(rules.count, 15, "\(rules)")
         XCTAssertEqual(commands.prefix(10).map { String($0.split(separator: "=")[1].prefix { $0 != " " }) }, Array(rules.prefix(10)))
         // Nothing else on stderr looks like a workflow command, and stdout carries none.
         XCTAssertEqual(r.stderr.split(separator: "\n").filter { $0.contains("::") }.count, 11, r.stderr)

@@ -19,6 +19,7 @@ final class DefaultRulesTests: RulesTestCase {
             "repeated-failures-branch", "high-token-session", "costly-failed-session", "resume-loop",
             "cost-spike", "failure-rate-rise", "stuck-session", "agent-tasks-without-pr", "poor-data",
             "budget-pace", "unpriced-model", "zero-cost-with-tokens", "stale-cost-estimate", "expensive-model-small-sessions",
+            "no-data", "rejected-lines", "some-rejected-lines", "stale-data",
         ])
         XCTAssertEqual(set.groupings, [["repository", "branch"], ["repository"], ["model"]])
     }

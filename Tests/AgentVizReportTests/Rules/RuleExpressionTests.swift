@@ -191,6 +191,7 @@ final class RuleExpressionTests: RulesTestCase {
                 XCTAssertNil(expressionError("\(field.name) == null", scope: scope, by: by), "\(scope) \(field.name)")
             }
         }
-        XCTAssertEqual(FieldCatalog.fields(scope: .period).count, 1 + 3 * FieldCatalog.figures.count + FieldCatalog.budget.count)
+        XCTAssertEqual(FieldCatalog.fields(scope: .period).count,
+                       1 + 3 * FieldCatalog.figures.count + FieldCatalog.budget.count + FieldCatalog.inputAndCoverage.count + 1)
     }
 }

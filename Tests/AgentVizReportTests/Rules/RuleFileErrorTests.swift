@@ -218,7 +218,7 @@ final class RuleFileErrorTests: RulesTestCase {
             "rules/custom.yml:18:11: rule 'high-token-session': example 'bad parts': events: event lacks capturedAt",
             "rules/custom.yml:19:11: rule 'high-token-session': example 'bad parts': events: not a JSON object",
             "rules/custom.yml:20:17: rule 'high-token-session': example 'bad parts': expect must be a list of finding keys ([] when the rule must not fire)",
-            "rules/custom.yml:21:9: rule 'high-token-session': example 'bad parts': unknown key 'note' (allowed: name, week, events, expect, budget)",
+            "rules/custom.yml:21:9: rule 'high-token-session': example 'bad parts': unknown key 'note' (allowed: name, week, events, expect, budget, invalidLines)",
         ])
     }
 

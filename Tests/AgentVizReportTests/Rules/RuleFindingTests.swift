@@ -132,7 +132,7 @@ final class RuleFindingTests: RulesTestCase {
     /// Rule rows are arrays in a fixed layout: the layouts must name exactly the fields the
     /// catalog documents and type-checks, in the figure table's order.
     func testRowLayoutsFollowTheFieldCatalogAndTheFigureTable() {
-        XCTAssertEqual(RuleEvaluation.sessionLayout.names, FieldCatalog.session.map(\.name))
+        XCTAssertEqual(RuleEvaluation.sessionLayout.names, FieldCatalog.fields(scope: .session).map(\.name))
         XCTAssertEqual(WindowFigures().values.map(\.name), WindowFigures.allNames)
         XCTAssertEqual(WindowFigures.allNames, FieldCatalog.figures.map(\.name))
         XCTAssertEqual(RuleEvaluation.periodLayout.names, FieldCatalog.fields(scope: .period).map(\.name))

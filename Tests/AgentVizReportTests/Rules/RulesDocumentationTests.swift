@@ -48,7 +48,7 @@ final class RulesDocumentationTests: RulesTestCase {
 
     func testList() throws {
         let list = RulesDocumentation.list(try defaultSet())
-        XCTAssertEqual(list.split(separator: "\n").count, 14)
+        XCTAssertEqual(list.split(separator: "\n").count, 18)
         XCTAssertTrue(list.hasPrefix("repeated-failures-branch        high    group by repository, branch  {{failedSessions}} failed sessions on {{repository}} branch {{branch}}\n"))
         XCTAssertTrue(list.contains("\nhigh-token-session              medium  session                      Session {{id}} used {{tokenTotal}} tokens\n"))
         XCTAssertEqual(RulesDocumentation.list(.empty), "")
@@ -59,7 +59,7 @@ final class RulesDocumentationTests: RulesTestCase {
         let text = RulesDocumentation.explain(rule)
         XCTAssertTrue(text.hasPrefix("high-token-session (medium, scope session)\nTitle: Session {{id}} used {{tokenTotal}} tokens\n\nWhat it does:\n"))
         XCTAssertTrue(text.contains("Why it matters:\n  Token use per session has a long tail."))
-        XCTAssertTrue(text.contains("Condition:\n  when: tokenTotal >= 1000000\n  estimatedSavingsUsd: estimatedCostUsd * (tokenTotal - 1000000) / tokenTotal\n  fields read: tokenTotal, estimatedCostUsd, id, repository\n"))
+        XCTAssertTrue(text.contains("Condition:\n  when: tokenTotal >= 1000000\n  estimatedSavingsUsd: estimatedCostUsd * (tokenTotal - 1000000) / tokenTotal\n  fields read: tokenTotal, estimatedCostUsd, id, repository, period\n"))
         XCTAssertTrue(text.contains("  triggers: a session uses 1.2M tokens in the week (week 2026-W47) -> [s1]\n      {\"schemaVersion\""))
         XCTAssertTrue(text.contains("  does not trigger: below the threshold, or used before the window or after its end (week 2026-W47) -> none\n"))
         XCTAssertTrue(text.hasSuffix("Defined at rules/default.yml:\(rule.line)\n"))

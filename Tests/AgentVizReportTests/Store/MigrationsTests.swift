@@ -88,7 +88,17 @@ final class MigrationsTests: XCTestCase {
         let coverage = try XCTUnwrap(now["coverage"] as? [String: Any])
         var before = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(expected.utf8)) as? [String: Any])
         XCTAssertEqual(before.removeValue(forKey: "pricing") as? String, "event-reported")
-        assertContains(now, before, path: "report")
+        // Rules were added since: every old finding is still there, the same, among the new.
+        var current = now
+        for list in ["findings", "resolvedFindings"] {
+            let old = try XCTUnwrap(before.removeValue(forKey: list) as? [[String: Any]])
+            let new = try XCTUnwrap(current.removeValue(forKey: list) as? [[String: Any]])
+            for finding in old {
+                let match = new.first { $0["ruleId"] as? String == finding["ruleId"] as? String && "\($0["key"]!)" == "\(finding["key"]!)" }
+                assertContains(try XCTUnwrap(match, "\(list): \(finding["ruleId"]!) is gone"), finding, path: list)
+            }
+        }
+        assertContains(current, before, path: "report")
         XCTAssertEqual(coverage["firstEventAt"] as? String, "2026-10-05T00:37:03Z")
         XCTAssertEqual(coverage["previousPeriodCovered"] as? Bool, false, "the history starts inside W41")
 
