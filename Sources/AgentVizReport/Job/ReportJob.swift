@@ -122,7 +122,7 @@ extension PreparedReportJob {
         do {
             if let databasePath {
                 do {
-                    let store = try EventStore(path: databasePath)
+                    let store = try EventStore.openForReading(path: databasePath)
                     report = try ReportSource.store(store).report(request, progress: progress)
                 } catch let error as DatabaseError {
                     throw JobError.store(error, path: databasePath)

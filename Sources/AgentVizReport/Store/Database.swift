@@ -11,6 +11,58 @@ final class Database {
     let path: String
     let handle: OpaquePointer
 
+    /// How a report opens the store: never writing, so a store in a read-only directory or on
+    /// a read-only filesystem can be read. `immutable` also tells SQLite not to look for other
+    /// writers (no -shm file to create), for media nothing can write to.
+    enum ReadOnly {
+        case shared, immutable
+    }
+
+    /// Opens `path` without writing anything to it or beside it (see `ReadOnly`).
+    init(readOnlyPath path: String, mode: ReadOnly) throws {
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_URI
+        let rc = sqlite3_open_v2(Self.uri(path, immutable: mode == .immutable), &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let error = DatabaseError(code: rc, db: db, sql: nil)
+            sqlite3_close_v2(db)
+            throw DatabaseError(code: error.code, message: "cannot open \(path): \(error.message)")
+        }
+        self.path = path
+        self.handle = db
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
+    }
+
+    /// A read-only connection to `path`: shared with writers when SQLite can set up WAL's
+    /// shared memory beside the file, else immutable (a read-only directory or filesystem).
+    static func openReadOnly(_ path: String) throws -> Database {
+        var db = try Database(readOnlyPath: path, mode: .shared)
+        do {
+            try db.execute("SELECT count(*) FROM sqlite_master")  // where a missing -shm shows
+        } catch let error as DatabaseError where error.cannotShareReadOnly {
+            db = try Database(readOnlyPath: path, mode: .immutable)
+        }
+        try db.execute("PRAGMA cache_size=-65536")
+        return db
+    }
+
+    /// A `file:` URI for `path` (percent-encoding what a URI cannot hold as is).
+    static func uri(_ path: String, immutable: Bool) -> String {
+        let absolute = URL(fileURLWithPath: path).path
+        var encoded = ""
+        for byte in absolute.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+                 UInt8(ascii: "."), UInt8(ascii: "~"):
+                encoded.append(Character(UnicodeScalar(byte)))
+            default:
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return "file:" + encoded + "?mode=ro" + (immutable ? "&immutable=1" : "")
+    }
+
     /// Opens (creating) `path`, or a private in-memory database for `":memory:"`.
     init(path: String) throws {
         let isMemory = path == ":memory:"
@@ -88,4 +140,8 @@ final class Database {
 
     /// Rows changed by the last INSERT, UPDATE or DELETE that completed.
     var changes: Int { Int(sqlite3_changes(handle)) }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

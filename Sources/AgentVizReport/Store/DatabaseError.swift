@@ -20,6 +20,10 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
     /// SQLite found the file damaged, or not a database at all.
     public var isDamage: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
 
+    /// A read-only connection could not set up WAL's shared memory (a read-only directory or
+    /// filesystem): the file can still be read as immutable.
+    var cannotShareReadOnly: Bool { primaryCode == SQLITE_READONLY || primaryCode == SQLITE_CANTOPEN }
+
     /// One line: `SQLite error 1 (SQL logic error): no such table: nope, in SQL: SELECT * FROM nope`.
     public var description: String {
         var text = "SQLite error \(code) (\(String(cString: sqlite3_errstr(code)))): \(message)"

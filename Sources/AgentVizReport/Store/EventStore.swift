@@ -19,6 +19,25 @@ public final class EventStore {
 
     public var path: String { db.path }
 
+    /// Opens the store for a report: read-only, so it works in a read-only directory or on a
+    /// read-only filesystem (SQLite cannot even create its shared-memory file there: then the
+    /// file is opened as immutable). A store an older version wrote is upgraded first, which
+    /// needs write access once; without it the error says so.
+    public static func openForReading(path: String) throws -> EventStore {
+        let db = try Database.openReadOnly(path)
+        guard try isCurrent(db) else { return try EventStore(path: path) }
+        return EventStore(db: db)
+    }
+
+    private init(db: Database) { self.db = db }
+
+    /// Every migration this version knows is applied (a read-only open cannot apply one).
+    private static func isCurrent(_ db: Database) throws -> Bool {
+        guard try Migrations.hasMigrationTable(db) else { return false }
+        let applied = try Migrations.appliedMigrations(db)
+        return Migrations.all.allSatisfy { applied[$0.id] != nil }
+    }
+
     public func eventCount() throws -> Int {
         let query = try db.prepare("SELECT count(*) FROM event")
         try query.step()

@@ -96,7 +96,7 @@ enum Migrations {
         }
     }
 
-    private static func hasMigrationTable(_ db: Database) throws -> Bool {
+    static func hasMigrationTable(_ db: Database) throws -> Bool {
         let query = try db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'")
         return try query.step()
     }
