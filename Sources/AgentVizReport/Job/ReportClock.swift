@@ -9,8 +9,9 @@ public struct ReportClock: Sendable {
 
     public func now() -> Timestamp { read() }
 
+    /// Whole seconds: a report says when it was made, not to the microsecond.
     public static let system = ReportClock {
-        Timestamp(microseconds: Int64((Date().timeIntervalSince1970 * 1_000_000).rounded(.down)))
+        Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }
 
     public static func fixed(_ t: Timestamp) -> ReportClock { ReportClock { t } }

@@ -18,6 +18,8 @@ public struct JSONReportRenderer: ReportRenderer {
             "totals": figures(report.totals),
             "previous": figures(report.previous),
             "change": .object(report.change.mapValues { JSONValue.optional($0) }),
+            "changePoints": .object(report.changePoints.mapValues { JSONValue.optional($0) }),
+            "summary": summary(report.findingSummary),
             "coverage": .object([
                 "firstEventAt": report.coverage.firstEventAt.map { .string(RFC3339.format($0)) } ?? .null,
                 "lastEventAt": report.coverage.lastEventAt.map { .string(RFC3339.format($0)) } ?? .null,
@@ -51,6 +53,22 @@ public struct JSONReportRenderer: ReportRenderer {
             "order": .array(["reported", "computed", "unpriced"].map(JSONValue.string)),
             "unpricedModels": .array(b.unpriced.map {
                 .object(["model": .optional($0.model), "reason": .string($0.reason.rawValue), "sessions": .int($0.sessions)])
+            }),
+        ])
+    }
+
+    func summary(_ s: FindingSummary) -> JSONValue {
+        var bySeverity: [String: JSONValue] = [:]
+        for severity in Severity.allCases { bySeverity[severity.rawValue] = .int(s.bySeverity[severity] ?? 0) }
+        return .object([
+            "findings": .int(s.findings), "bySeverity": .object(bySeverity), "new": .int(s.new),
+            "persisting": .int(s.persisting), "resolved": .int(s.resolved),
+            "estimatedSavingsUsd": .double(s.estimatedSavingsUsd),
+            "byRule": .array(s.byRule.map { a in
+                .object([
+                    "ruleId": .string(a.ruleId), "severity": .string(a.severity.rawValue), "findings": .int(a.findings),
+                    "new": .int(a.newFindings), "estimatedSavingsUsd": .optional(a.estimatedSavingsUsd),
+                ])
             }),
         ])
     }

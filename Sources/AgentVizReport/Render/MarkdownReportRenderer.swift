@@ -7,13 +7,16 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
     public func render(_ report: Report) -> String {
         var out: [String] = []
+        // What to do first, then the tables, then every finding: a reader who stops early
+        // has read what matters most.
         out += header(report)
         out += headline(report)
-        out += recommendations(report)
-        out += MermaidCharts.trends(report.series)
+        out += actions(report)
         out += repositories(report)
-        out += sourceTypes(report)
         out += models(report)
+        out += sourceTypes(report)
+        out += MermaidCharts.trends(report.series, coverage: report.coverage)
+        out += recommendations(report)
         out += topSessions(report)
         out += dataQuality(report)
         out += footnote(report)
@@ -24,12 +27,19 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
     func header(_ r: Report) -> [String] {
         let kind = r.period.kind == .custom ? "period" : r.period.kind.rawValue
+        let local = Self.localTime(r)
         return [
             "# Agent sessions report: \(kind) \(r.period.label)", "",
-            "\(RFC3339.format(r.period.start)) to \(RFC3339.format(r.period.end)) (\(r.timeZone) boundaries), "
-                + "compared with \(r.previousPeriod.label). Generated \(RFC3339.format(r.generatedAt)).", "",
+            "\(local(r.period.start)) to \(local(r.period.end)) (\(r.timeZone) boundaries), "
+                + "compared with \(r.previousPeriod.label). Generated \(local(r.generatedAt)).", "",
             coverage(r), "",
         ]
+    }
+
+    /// Instants in the report's zone, as its reader thinks of them.
+    static func localTime(_ r: Report) -> (Timestamp) -> String {
+        guard let calendar = try? WindowCalendar(timeZone: r.timeZone) else { return RFC3339.format }
+        return calendar.local
     }
 
     /// The history read, in words, and whether the comparison means anything.
@@ -37,7 +47,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
         guard let first = r.coverage.firstEventAt, let last = r.coverage.lastEventAt else {
             return "No history was read: every figure is empty and nothing is comparable."
         }
-        let span = "History read: \(RFC3339.format(first)) to \(RFC3339.format(last))."
+        let local = Self.localTime(r)
+        let span = "History read: \(local(first)) to \(local(last))."
         return r.previousCovered ? span
             : span + " It starts after the start of \(r.previousPeriod.label), so changes are not comparable."
     }
@@ -45,7 +56,16 @@ public struct MarkdownReportRenderer: ReportRenderer {
     func headline(_ r: Report) -> [String] {
         let change = r.change
         func row(_ label: String, _ name: String, _ format: (FigureValue) -> String) -> String {
-            "| \(label) | \(format(r.totals.value(name))) | \(format(r.previous.value(name))) | \(r.previousCovered ? M.change(change[name] ?? nil) : "not comparable") |"
+            let moved: String
+            if !r.previousCovered {
+                moved = "not comparable"
+            } else if case .ratio(let now) = r.totals.value(name), case .ratio(let before) = r.previous.value(name) {
+                // A rate moves in percentage points: 10.8% -> 13.6% is +2.8 pp, not +25.9%.
+                moved = M.points(now.flatMap { n in before.map { n - $0 } })
+            } else {
+                moved = M.change(change[name] ?? nil)
+            }
+            return "| \(label) | \(format(r.totals.value(name))) | \(format(r.previous.value(name))) | \(moved) |"
         }
         return [
             "| | This period | Previous | Change |", "| --- | ---: | ---: | ---: |",
@@ -111,27 +131,50 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
     }
 
-    static let findingsPerRule = 10
+    static let findingsPerRule = 5
     static let resolvedShown = 20
 
-    func recommendations(_ r: Report) -> [String] {
-        var out = ["## Recommendations", ""]
-        if r.findings.isEmpty {
-            out += ["No findings for this period.", ""]
+    /// The findings in one paragraph and the rules to act on first, one line each.
+    func actions(_ r: Report) -> [String] {
+        let s = r.findingSummary
+        guard s.findings > 0 else {
+            return ["## Do these first", "", "Nothing: no finding for \(Self.phrase(r.period))" + (s.resolved > 0 ? " (\(s.resolved) resolved since \(r.previousPeriod.label))." : "."), ""]
         }
-        for severity in Severity.allCases.reversed() {
-            let group = r.findings.filter { $0.finding.severity == severity }
-            guard !group.isEmpty else { continue }
-            out += ["### \(severity.rawValue.capitalized) (\(group.count))", ""]
-            // A person reads the first few of each rule (the list is sorted by savings);
-            // the JSON report keeps every finding.
-            var shown: [String: Int] = [:]
-            for item in group {
-                shown[item.finding.ruleId, default: 0] += 1
-                if shown[item.finding.ruleId]! <= Self.findingsPerRule { out += finding(item) }
-            }
-            for (rule, count) in shown.sorted(by: { $0.key < $1.key }) where count > Self.findingsPerRule {
-                out.append("- … and \(count - Self.findingsPerRule) more `\(rule)` findings (all of them are in the JSON report)")
+        let severities = Severity.allCases.reversed().compactMap { sev in s.bySeverity[sev].map { "\($0) \(sev.rawValue)" } }
+        var out = ["## Do these first", "",
+                   "\(s.findings) finding\(s.findings == 1 ? "" : "s") (\(severities.joined(separator: ", "))): \(s.new) new, "
+                    + "\(s.persisting) persisting; \(s.resolved) resolved since \(r.previousPeriod.label)."
+                    + (s.estimatedSavingsUsd > 0 ? " Estimated savings in all: \(M.money(s.estimatedSavingsUsd))." : ""), ""]
+        for (n, a) in s.byRule.prefix(FindingSummary.actionsShown).enumerated() {
+            var line = "\(n + 1). **\(a.severity.rawValue)** `\(a.ruleId)`: \(M.escape(a.firstTitle))"
+            if a.findings > 1 { line += " (and \(a.findings - 1) more like it)" }
+            if let savings = a.estimatedSavingsUsd, savings > 0 { line += "; estimated savings \(M.money(savings))" }
+            out.append(line)
+        }
+        if s.byRule.count > FindingSummary.actionsShown {
+            out.append("\nAnd \(s.byRule.count - FindingSummary.actionsShown) more rules with findings below.")
+        }
+        return out + [""]
+    }
+
+    /// `{{period}}`'s words, for the report's own sentences too.
+    static func phrase(_ w: Window) -> String { RuleEvaluation.phrase(w) }
+
+    func recommendations(_ r: Report) -> [String] {
+        var out = ["## Findings by rule", ""]
+        if r.findings.isEmpty {
+            out += ["No findings for \(Self.phrase(r.period)).", ""]
+        }
+        // One heading per rule, most important first; a person reads the first few of each
+        // (sorted by severity and savings), the JSON report keeps every finding.
+        for action in r.findingSummary.byRule {
+            let items = r.findings.filter { $0.finding.ruleId == action.ruleId }
+            var heading = "### `\(action.ruleId)` (\(action.severity.rawValue), \(items.count) finding\(items.count == 1 ? "" : "s")"
+            if let savings = action.estimatedSavingsUsd, savings > 0 { heading += ", estimated savings \(M.money(savings))" }
+            out += [heading + ")", ""]
+            for item in items.prefix(Self.findingsPerRule) { out += finding(item) }
+            if items.count > Self.findingsPerRule {
+                out.append("- … and \(items.count - Self.findingsPerRule) more `\(action.ruleId)` findings (all of them are in the JSON report)")
             }
             out.append("")
         }
@@ -150,7 +193,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
     func finding(_ item: ReportFinding) -> [String] {
         let f = item.finding
-        var out = ["- **\(M.escape(f.title))** (`\(f.ruleId)`, \(item.status.rawValue))"]
+        var out = ["- **\(M.escape(f.title))** (\(item.status.rawValue))"]
         if !f.observed.isEmpty { out.append("  - Observed: \(f.observed.map(M.escape).joined(separator: "; "))") }
         if !f.sessionIds.isEmpty {
             let shown = f.sessionIds.prefix(Self.sessionIdsShown).map { "`\(M.escape($0))`" }.joined(separator: ", ")
@@ -228,19 +271,22 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
     func dataQuality(_ r: Report) -> [String] {
         let c = r.input.counters
-        var out = ["## Data quality", "", "| Check | Count |", "| --- | ---: |",
-                   "| Lines read | \(M.integer(c.linesRead)) |",
-                   "| Events accepted | \(M.integer(c.eventsAccepted)) |",
-                   "| Rejected lines | \(M.integer(c.rejected)) |"]
+        // The input counts cover everything read (every line of the files, or every ingest
+        // into the store); the session counts only this period's sessions.
+        var out = ["## Data quality", "", "| Check | Count | Counted over |", "| --- | ---: | --- |",
+                   "| Lines read | \(M.integer(c.linesRead)) | the whole input |",
+                   "| Events accepted | \(M.integer(c.eventsAccepted)) | the whole input |",
+                   "| Rejected lines | \(M.integer(c.rejected)) | the whole input |"]
         for reason in RejectReason.allCases {
-            if let n = c.rejectedByReason[reason], n > 0 { out.append("| Rejected: `\(reason.rawValue)` | \(M.integer(n)) |") }
+            if let n = c.rejectedByReason[reason], n > 0 { out.append("| Rejected: `\(reason.rawValue)` | \(M.integer(n)) | the whole input |") }
         }
-        out += ["| Duplicates | \(M.integer(c.duplicates)) |",
-                "| Conflicting duplicates | \(M.integer(c.conflictingDuplicates)) |",
-                "| Metric regressions | \(M.integer(r.input.metricRegressions)) |",
-                "| Redacted fields | \(M.integer(c.redactions)) |",
-                "| Active sessions without cost data | \(M.percent(r.totals.shareWithoutCost)) |",
-                "| Active sessions without a repository | \(M.percent(r.totals.shareWithoutRepository)) |", ""]
+        out += ["| Duplicates | \(M.integer(c.duplicates)) | the whole input |",
+                "| Conflicting duplicates | \(M.integer(c.conflictingDuplicates)) | the whole input |",
+                "| Metric regressions | \(M.integer(r.input.metricRegressions)) | the whole input |",
+                "| Redacted fields | \(M.integer(c.redactions)) | the whole input |",
+                "| Sessions without a reported cost | \(M.percent(r.totals.shareWithoutCost)) | \(Self.phrase(r.period)) |",
+                "| Sessions whose cost is unknown (unpriced) | \(M.integer(r.totals.unpricedSessions)) | \(Self.phrase(r.period)) |",
+                "| Sessions without a repository | \(M.percent(r.totals.shareWithoutRepository)) | \(Self.phrase(r.period)) |", ""]
         return out
     }
 

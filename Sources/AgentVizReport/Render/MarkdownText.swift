@@ -69,6 +69,13 @@ public enum MarkdownText {
     }
 
     /// `▲ 12.0%`, `▼ 3.5%`, `= 0.0%`, or `n/a` when there is nothing to compare with.
+    /// A difference of two rates in percentage points: `▲ 2.8 pp`.
+    public static func points(_ difference: Double?) -> String {
+        guard let difference else { return "n/a" }
+        let arrow = difference > 0.00005 ? "▲" : difference < -0.00005 ? "▼" : "="
+        return arrow + " " + decimal(abs(difference) * 100, places: 1) + " pp"
+    }
+
     public static func change(_ ratio: Double?) -> String {
         guard let ratio else { return "n/a" }
         let arrow = ratio > 0.0005 ? "▲" : ratio < -0.0005 ? "▼" : "="

@@ -19,6 +19,17 @@ public enum ReportSchema {
                 "period": ref("period"),
                 "previousPeriod": ref("period"),
                 "costBasis": costBasis,
+                "changePoints": .object(["type": .string("object"), "additionalProperties": ref("ratio")]),
+                "summary": .object([
+                    "type": .string("object"),
+                    "required": names(["findings", "bySeverity", "new", "persisting", "resolved", "estimatedSavingsUsd", "byRule"]),
+                    "properties": .object([
+                        "findings": ref("count"), "new": ref("count"), "persisting": ref("count"), "resolved": ref("count"),
+                        "bySeverity": .object(["type": .string("object"), "additionalProperties": ref("count")]),
+                        "estimatedSavingsUsd": .object(["type": .string("number")]),
+                        "byRule": .object(["type": .string("array"), "items": .object(["type": .string("object")])]),
+                    ]),
+                ]),
                 "budget": budget,
                 "titlesIncluded": .object(["type": .string("boolean")]),
                 "input": input,

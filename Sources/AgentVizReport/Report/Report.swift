@@ -35,6 +35,17 @@ public struct Report: Sendable {
         guard previousCovered else { return Dictionary(uniqueKeysWithValues: WindowFigures.allNames.map { ($0, Double?.none) }) }
         return totals.change(from: previous)
     }
+
+    /// For the rates (`failureRate`, the shares): current - previous, in points of the
+    /// ratio (0.028 is 2.8 percentage points); null where `change` is not comparable.
+    public var changePoints: [String: Double?] {
+        var result: [String: Double?] = [:]
+        for name in WindowFigures.allNames {
+            guard case .ratio(let now) = totals.value(name), case .ratio(let before) = previous.value(name) else { continue }
+            result[name] = previousCovered ? now.flatMap { n in before.map { n - $0 } } : nil
+        }
+        return result
+    }
 }
 
 /// Counts about the input itself (ANALYTICS.md section 6, `input`).

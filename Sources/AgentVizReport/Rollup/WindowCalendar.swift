@@ -158,6 +158,23 @@ public struct WindowCalendar: Sendable {
 
     /// The window just before `w`: the previous ISO week, day or calendar month; for a custom
     /// window, the range of the same duration ending at `w.start`.
+    /// An instant as RFC 3339 in this calendar's zone: `2026-11-02T00:00:00+01:00` in
+    /// Europe/Berlin, `...Z` in UTC (how a report's header names its boundaries).
+    public func local(_ t: Timestamp) -> String {
+        let seconds = Self.floorDiv(t.microseconds, 1_000_000)
+        let offset = offset(atUTC: seconds)
+        let shifted = RFC3339.format(Timestamp(microseconds: t.microseconds + offset * 1_000_000))
+        guard offset != 0 || !isUTC else { return shifted }
+        let sign = offset < 0 ? "-" : "+"
+        let magnitude = abs(offset)
+        return String(shifted.dropLast()) + sign + RFC3339.pad(magnitude / 3600, 2) + ":" + RFC3339.pad(magnitude / 60 % 60, 2)
+    }
+
+    private var isUTC: Bool {
+        if case .utc = zone { return true }
+        return false
+    }
+
     public func previous(_ w: Window) -> Window {
         switch w.kind {
         case .day, .week, .month:

@@ -56,7 +56,7 @@ final class BudgetTests: XCTestCase {
         XCTAssertEqual(md.status, 0, md.stderr)
         XCTAssertTrue(md.stdout.contains("Budget 2026-11: $80.00 of $100.00 spent by 2026-11-23T00:00:00Z (73.3% of the month); "
             + "at this pace the month ends at $109.09: **the budget runs out on 2026-11-28**."), md.stdout)
-        XCTAssertTrue(md.stdout.contains("(`budget-pace`, new)"), md.stdout)
+        XCTAssertTrue(md.stdout.contains("### `budget-pace` (high, 1 finding)"), md.stdout)
         let gate = try Binary.run(args + ["--budget", "100usd", "--fail-on", "high"])
         XCTAssertEqual(gate.status, 3)
         XCTAssertTrue(gate.stderr.contains("high budget-pace 2026-W47"), gate.stderr)
