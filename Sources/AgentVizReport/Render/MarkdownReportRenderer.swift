@@ -8,6 +8,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public func render(_ report: Report) -> String {
         var out: [String] = []
         out += header(report)
+        out += filterNote(report)
         out += headline(report)
         out += recommendations(report)
         out += MermaidCharts.trends(report.series)

@@ -23,6 +23,10 @@ public struct Report: Sendable {
     /// The price table computed costs come from, and what it could not price.
     public var costBasis = CostBasis(priceTable: "none", priceTableDate: nil, unpriced: [])
     public var coverage = Coverage()
+    /// The sessions the report covers (`--repo`, `--source-type`); empty: all of them.
+    public var filter = SessionFilter()
+    /// Every session active in the window (filtered), by session id: `--table sessions`.
+    public var sessions: [SessionWindow] = []
 
     /// The history starts at or before the previous period: only then are changes comparable.
     public var previousCovered: Bool { coverage.covers(previousPeriod) }

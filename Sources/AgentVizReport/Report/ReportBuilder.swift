@@ -26,6 +26,8 @@ public enum ReportBuilder {
         report.coverage = rollup.coverage
         report.byModel = breakdown(sessions) { $0.model }
         report.costBasis = CostBasis.of(sessions, prices: request.prices)
+        report.filter = request.filter
+        report.sessions = sessions
         return report
     }
 

@@ -8,6 +8,8 @@ public struct ReportRequest: Sendable {
     public var rules: RuleSet
     /// The price table in force (section 7): the built-in one unless `--prices` names another.
     public var prices: PriceTable
+    /// `--repo` / `--source-type`: the sessions the report covers (empty: all).
+    public var filter = SessionFilter()
 
     public init(
         window: Window, calendar: WindowCalendar, seriesCount: Int = 8, includeTitles: Bool = false,
@@ -35,6 +37,6 @@ public struct ReportRequest: Sendable {
     public var detailedWindows: Set<Window> { [window, previousWindow] }
 
     public func makeRollupBuilder() -> RollupBuilder {
-        RollupBuilder(windows: rollupWindows, detailed: detailedWindows, prices: prices)
+        RollupBuilder(windows: rollupWindows, detailed: detailedWindows, prices: prices, filter: filter)
     }
 }
