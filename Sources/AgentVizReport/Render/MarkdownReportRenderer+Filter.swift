@@ -9,8 +9,8 @@ extension MarkdownReportRenderer {
         if let status = f.status { parts.append("status `\(status.rawValue)`") }
         return [
             "**Filtered:** only sessions with \(parts.joined(separator: " and ")) as of each period's end; "
-                + "figures, previous period, trend, breakdowns and findings cover those sessions, the data-quality "
-                + "counts the whole history read.", "",
+                + "figures, previous period, trend, breakdowns and findings cover those sessions; the input counts "
+                + "(lines, rejections, duplicates, metric regressions) and the history's coverage are the whole history read.", "",
         ]
     }
 }
