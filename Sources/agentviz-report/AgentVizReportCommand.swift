@@ -13,7 +13,7 @@ struct AgentVizReportCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            WeeklyCommand.self, DailyCommand.self, MonthlyCommand.self, RangeCommand.self,
+            WeeklyCommand.self, DailyCommand.self, MonthlyCommand.self, RangeCommand.self, SessionsCommand.self, SessionCommand.self,
             IngestCommand.self, ValidateCommand.self, StoreCommand.self, SchemaCommand.self, RulesCommand.self, PricesCommand.self,
         ])
 }

@@ -17,6 +17,10 @@ struct PricesCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format = ReportFormat.markdown
 
+    func validate() throws {
+        guard format != .csv else { throw ValidationError("prices writes markdown or json") }
+    }
+
     func run() throws {
         let table = try PriceTableLoader.load(path: prices)
         try Console.write(format == .json ? PriceTableRenderer.json(table) : PriceTableRenderer.markdown(table), to: nil)

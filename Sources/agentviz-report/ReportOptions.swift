@@ -56,6 +56,8 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "No progress display (it is shown only when stderr is a terminal anyway).")
     var quiet = false
 
+    @OptionGroup var drilldown: DrilldownOptions
+
     func jobOptions(_ period: PeriodSelection) -> ReportJobOptions {
         var o = ReportJobOptions(period: period)
         o.inputs = inputs
@@ -74,6 +76,7 @@ struct ReportOptions: ParsableArguments {
         o.failOnNew = failOnNew?.rawValue
         o.summary = summary
         o.environment = ProcessInfo.processInfo.environment
+        drilldown.apply(to: &o)
         return o
     }
 

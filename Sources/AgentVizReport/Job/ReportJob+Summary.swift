@@ -13,7 +13,7 @@ extension PreparedReportJob {
 
     /// Where the untrimmed report went, for the summary's trimming note.
     var fullReportPlace: String {
-        let kind = format == .json ? " (JSON)" : ""
+        let kind = format == .markdown ? "" : " (\(format.rawValue.uppercased()))"
         guard let output, output != "-" else { return "in this step's log" + kind }
         return "in " + MarkdownText.escape(output) + kind
     }

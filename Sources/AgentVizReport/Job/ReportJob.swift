@@ -23,6 +23,11 @@ public struct ReportJobOptions: Sendable {
     /// Also append the Markdown report to the file named by `$GITHUB_STEP_SUMMARY`.
     public var summary = false
     public var environment: [String: String] = [:]
+    /// `--repo`, `--source-type`: report on these sessions only (`SessionFilter`).
+    public var repository: String?
+    public var sourceType: String?
+    /// `--table`: the one table `--format csv` writes.
+    public var table: String?
 
     public init(period: PeriodSelection) { self.period = period }
 }
@@ -38,6 +43,8 @@ public struct PreparedReportJob {
     public var failOnNew: Severity?
     /// `$GITHUB_STEP_SUMMARY` when `--summary` was given.
     public var summaryPath: String?
+    /// `--table` (CSV only; `prepare` checked the pair).
+    public var table: ReportTable? = nil
 }
 
 /// What a finished job produced.
@@ -56,8 +63,10 @@ public enum ReportJob {
     /// Checks every option (flags, window, zone, rule files, paths) without reading data.
     public static func prepare(_ o: ReportJobOptions) throws(JobError) -> PreparedReportJob {
         guard let format = ReportFormat(rawValue: o.format) else {
-            throw .usage("--format '\(o.format)' is not supported (expected markdown or json)")
+            throw .usage("--format '\(o.format)' is not supported (expected markdown, json or csv)")
         }
+        let table = try Self.table(o.table, format: format)
+        let filter = try Self.filter(repository: o.repository, sourceType: o.sourceType)
         guard o.seriesCount >= 1 && o.seriesCount <= 520 else {
             throw .usage("--series \(o.seriesCount) is out of range (expected 1 to 520 windows)")
         }
@@ -98,12 +107,13 @@ public enum ReportJob {
         } else {
             do { inputs = try InputSource.resolve(o.inputs) } catch { throw .usage("\(error)") }
         }
-        let request = ReportRequest(
+        var request = ReportRequest(
             window: window, calendar: calendar, seriesCount: o.seriesCount,
             includeTitles: o.includeTitles, generatedAt: now, rules: rules, prices: prices, budget: budget)
+        request.filter = filter
         return PreparedReportJob(
             request: request, inputs: inputs, databasePath: databasePath,
-            format: format, output: o.output, failOn: failOn, failOnNew: failOnNew, summaryPath: summaryPath)
+            format: format, output: o.output, failOn: failOn, failOnNew: failOnNew, summaryPath: summaryPath, table: table)
     }
 
     static func severity(_ text: String?, flag: String) throws(JobError) -> Severity? {
@@ -135,7 +145,7 @@ extension PreparedReportJob {
         } catch {
             throw .runtime("\(error)")
         }
-        let text = format.renderer.render(report)
+        let text = format.renderer(table: table)!.render(report)  // prepare checked format and table
         let gate = failOn.map { threshold in report.findings.filter { $0.finding.severity >= threshold } } ?? []
         let newGate = failOnNew.map { threshold in
             report.findings.filter { $0.status == .new && $0.finding.severity >= threshold }

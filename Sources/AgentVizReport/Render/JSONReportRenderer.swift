@@ -35,6 +35,7 @@ public struct JSONReportRenderer: ReportRenderer {
             "resolvedFindings": .array(report.resolvedFindings.map { finding($0, status: "resolved") }),
         ]
         top["titlesIncluded"] = .bool(report.includeTitles)
+        if !report.filter.isEmpty { top["filter"] = Self.filter(report.filter) }
         return .object(top)
     }
 
@@ -98,13 +99,7 @@ public struct JSONReportRenderer: ReportRenderer {
 
     func figureMembers(_ f: WindowFigures) -> [String: JSONValue] {
         var members: [String: JSONValue] = [:]
-        for name in WindowFigures.allNames {
-            switch f.value(name) {
-            case .count(let n): members[name] = .int(n)
-            case .money(let m), .amount(let m): members[name] = .double(m)
-            case .ratio(let r): members[name] = .optional(r)
-            }
-        }
+        for (name, value) in f.values { members[name] = JSONValue(value) }
         return members
     }
 

@@ -10,6 +10,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         // What to do first, then the tables, then every finding: a reader who stops early
         // has read what matters most.
         out += header(report)
+        out += filterNote(report)
         out += headline(report)
         out += actions(report)
         out += repositories(report)

@@ -53,6 +53,7 @@ public enum ReportSchema {
                 "topSessions": .object(["type": .string("array"), "items": topSession]),
                 "findings": .object(["type": .string("array"), "items": ref("finding")]),
                 "resolvedFindings": .object(["type": .string("array"), "items": ref("finding")]),
+                "filter": filter,
             ]),
             "$defs": .object([
                 "timestamp": .object(["type": .string("string"), "format": .string("date-time")]),
@@ -199,6 +200,17 @@ public enum ReportSchema {
                 "estimatedSavingsUsd": .object(["type": .array([.string("number"), .string("null")])]),
                 "figures": .object(["type": .string("object")]),
                 "status": .object(["enum": names(["new", "persisting", "resolved"])]),
+            ]),
+        ])
+    }
+
+    /// Present only in a filtered report (`--repo`, `--source-type`).
+    static var filter: JSONValue {
+        .object([
+            "type": .string("object"),
+            "properties": .object([
+                "repository": .object(["type": .string("string")]),
+                "sourceType": .object(["enum": names(SourceType.allCases.map(\.rawValue))]),
             ]),
         ])
     }

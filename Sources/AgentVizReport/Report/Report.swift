@@ -25,6 +25,10 @@ public struct Report: Sendable {
     /// Month-to-date spending against `--budget` at the period's end (nil: no budget).
     public var budget: BudgetStatus?
     public var coverage = Coverage()
+    /// The sessions the report covers (`--repo`, `--source-type`); empty: all of them.
+    public var filter = SessionFilter()
+    /// Every session active in the window (filtered), by session id: `--table sessions`.
+    public var sessions: [SessionWindow] = []
 
     /// The history starts at or before the previous period: only then are changes comparable.
     public var previousCovered: Bool { coverage.covers(previousPeriod) }

@@ -28,6 +28,8 @@ public enum ReportBuilder {
         report.byModel = breakdown(sessions) { $0.model }
         report.costBasis = CostBasis.of(sessions, prices: request.prices)
         report.budget = evaluation.budgetStatus(at: current)
+        report.filter = request.filter
+        report.sessions = sessions
         return report
     }
 

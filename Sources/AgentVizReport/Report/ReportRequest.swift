@@ -10,6 +10,8 @@ public struct ReportRequest: Sendable {
     public var prices: PriceTable
     /// `--budget`: a monthly budget the report tracks (nil: none).
     public var budget: Budget?
+    /// `--repo` / `--source-type`: the sessions the report covers (empty: all).
+    public var filter = SessionFilter()
 
     public init(
         window: Window, calendar: WindowCalendar, seriesCount: Int = 8, includeTitles: Bool = false,
@@ -39,6 +41,6 @@ public struct ReportRequest: Sendable {
     public var detailedWindows: Set<Window> { [window, previousWindow] }
 
     public func makeRollupBuilder() -> RollupBuilder {
-        RollupBuilder(windows: rollupWindows, detailed: detailedWindows, prices: prices)
+        RollupBuilder(windows: rollupWindows, detailed: detailedWindows, prices: prices, filter: filter)
     }
 }

@@ -22,9 +22,7 @@ public enum ReportSource {
             history.rollup(into: &builder)
             return (builder.finish(), history.counters)
         case .store(let store):
-            let span = builder.windows.reduce((from: Int64.max, to: Int64.min)) {
-                (min($0.from, $1.start.microseconds), max($0.to, $1.end.microseconds))
-            }
+            let span = builder.span
             return try store.snapshot {
                 let stored = try StoredHistory.load(store.db, sessions: .overlapping(from: span.from, to: span.to), progress: progress)
                 stored.history.rollup(into: &builder)

@@ -39,10 +39,16 @@ public struct RollupBuilder {
     public let detailed: Set<Window>
     /// What costs are computed from where events report none (section 7).
     public let prices: PriceTable
+    /// Sessions outside it are left out of every window's figures and session lists.
+    public let filter: SessionFilter
     private var rollup: Rollup
 
-    public init(windows: [Window], detailed: Set<Window>, prices: PriceTable = PriceTable(name: "none", models: [:])) {
+    public init(
+        windows: [Window], detailed: Set<Window>, prices: PriceTable = PriceTable(name: "none", models: [:]),
+        filter: SessionFilter = SessionFilter()
+    ) {
         self.prices = prices
+        self.filter = filter
         var unique: [Window] = []
         for w in windows + detailed.sorted(by: { $0.start < $1.start }) where !unique.contains(w) {
             unique.append(w)
@@ -60,7 +66,8 @@ public struct RollupBuilder {
         rollup.metricRegressions += timeline.metricRegressions
         rollup.coverage.include(first.capturedAt, last.capturedAt)
         for window in windows {
-            guard let view = timeline.view(of: window, prices: prices) else { continue }
+            // Coverage and regressions above stay input-wide: they describe the history read.
+            guard let view = timeline.view(of: window, prices: prices), filter.admits(view) else { continue }
             rollup.figures[window]!.add(view)
             if detailed.contains(window) { rollup.sessions[window]!.append(view) }
         }

@@ -8,6 +8,8 @@ struct StoredHistory {
         /// Sessions with an event in `[from, to)`'s span, and any whose regression count is stale.
         case overlapping(from: Int64, to: Int64)
         case staleRegressions
+        /// One session, by its id (`session ID`).
+        case id(String)
     }
 
     var history = CompactHistory()
@@ -23,11 +25,15 @@ struct StoredHistory {
                      UNION SELECT id FROM session WHERE regressions IS NULL)
             """
         case .staleRegressions: filter = "s.id IN (SELECT id FROM session WHERE regressions IS NULL)"
+        case .id: filter = "s.session_id = ?1"
         }
         func bindSpan(_ s: Statement) throws {
-            if case .overlapping(let from, let to) = sessions {
+            switch sessions {
+            case .overlapping(let from, let to):
                 try s.bind(from, at: 1)
                 try s.bind(to, at: 2)
+            case .id(let id): try s.bind(id, at: 1)
+            case .staleRegressions: break
             }
         }
         var result = StoredHistory()

@@ -117,7 +117,7 @@ final class GitHubActionsTests: XCTestCase {
 
     func testHelpAndCompletionsListTheFixedValues() throws {
         let help = try Binary.run(["weekly", "--help"])
-        XCTAssertTrue(help.stdout.contains("(values: markdown, json; default:"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("(values: markdown, json, csv; default:"), help.stdout)
         XCTAssertEqual(help.stdout.components(separatedBy: "info, low, medium, high, critical").count - 1, 2, help.stdout)
         XCTAssertTrue(help.stdout.contains("Examples:\n  agentviz-report weekly "), help.stdout)
         for shell in ["bash", "zsh", "fish"] {

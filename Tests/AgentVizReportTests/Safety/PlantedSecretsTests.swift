@@ -101,7 +101,16 @@ final class PlantedSecretsTests: XCTestCase {
                      ["weekly", "--db", db, "--week", "2026-W47", "--include-titles"],
                      ["weekly", "--db", db, "--week", "2026-W47", "--include-titles", "--format", "json"],
                      ["weekly", "--input", input, "--week", "2026-W47", "--include-titles"],
-                     ["weekly", "--input", input, "--week", "2026-W47", "--include-titles", "--format", "json"]] {
+                     ["weekly", "--input", input, "--week", "2026-W47", "--include-titles", "--format", "json"],
+                     // Drill-down and CSV: the same text through the new outputs.
+                     ["weekly", "--input", input, "--week", "2026-W47", "--include-titles", "--format", "csv", "--table", "sessions"],
+                     ["weekly", "--db", db, "--week", "2026-W47", "--format", "csv", "--table", "repositories"],
+                     ["sessions", "--db", db, "--week", "2026-W47", "--include-titles"],
+                     ["sessions", "--input", input, "--week", "2026-W47", "--include-titles", "--format", "json"],
+                     ["sessions", "--input", input, "--week", "2026-W47", "--include-titles", "--format", "csv"],
+                     ["session", "s1", "--db", db, "--include-titles"],
+                     ["session", "s2", "--input", input, "--include-titles", "--format", "json"],
+                     ["session", "s3", "--input", input, "--include-titles"]] {
             let result = try Binary.run(args)
             outputs += [result.stdout, result.stderr]
         }
