@@ -16,11 +16,14 @@ import Darwin
 public enum OutputFile {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case isDirectory(String)
+        case noDirectory(String, directory: String)
         case cannotWrite(String, reason: String)
 
         public var description: String {
             switch self {
             case .isDirectory(let path): return SafeText.line("--output \(path) is a directory; give a file path inside it")
+            case .noDirectory(let path, let directory):
+                return SafeText.line("--output \(path): the directory \(directory) does not exist; create it first or give another path")
             case .cannotWrite(let path, let reason): return SafeText.line("cannot write \(path): \(reason)")
             }
         }
@@ -29,8 +32,15 @@ public enum OutputFile {
     /// Fails early (before any work) for a path that cannot take a report.
     public static func check(_ path: String) throws(Failure) {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: resolvedTarget(path), isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .isDirectory(path)
+        let target = resolvedTarget(path)
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw .isDirectory(path) }
+            return
+        }
+        let directory = (target as NSString).deletingLastPathComponent
+        var parentIsDirectory: ObjCBool = false
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &parentIsDirectory) || !parentIsDirectory.boolValue {
+            throw .noDirectory(path, directory: directory)
         }
     }
 

@@ -75,4 +75,12 @@ private final class LockedBox: @unchecked Sendable {
     private var stored: String?
     var value: String? { lock.withLock { stored } }
     func set(_ v: String?) { lock.withLock { stored = v } }
+
+    func testAPathInAMissingDirectoryIsRefusedBeforeAnyWork() throws {
+        let r = try Binary.run(["weekly", "--input", TestFiles.fixture("sample-history.ndjson"), "--output", "/nonexistent/dir/x.md"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("the directory /nonexistent/dir does not exist"), r.stderr)
+        XCTAssertThrowsError(try OutputFile.check("/nonexistent/dir/x.md"))
+        XCTAssertNoThrow(try OutputFile.check(TestFiles.directory().appendingPathComponent("new.md").path))
+    }
 }
