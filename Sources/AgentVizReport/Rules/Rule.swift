@@ -14,6 +14,8 @@ public struct Rule: Sendable {
     /// The `estimatedSavingsUsd` expression as written.
     public var estimatedSavingsUsd: String?
     public var examples: [RuleExample]
+    /// Named constants the rule reads as `params.<name>` (an override may change them).
+    public var params = RuleParams()
     /// Where the rule is defined.
     public var file: String
     public var line: Int
@@ -37,8 +39,9 @@ public struct Rule: Sendable {
 
     /// The rule compiled for rows of `layout`.
     func compiled(for layout: RuleRowLayout) -> CompiledRule {
-        CompiledRule(rule: self, condition: CompiledExpression(condition, layout: layout),
-                     savings: savings.map { CompiledExpression($0, layout: layout) })
+        let condition = condition.resolving(params)
+        return CompiledRule(rule: self, resolvedCondition: condition, condition: CompiledExpression(condition, layout: layout),
+                            savings: savings.map { CompiledExpression($0.resolving(params), layout: layout) })
     }
 
     /// The finding this row gives, or nil when `when` is not true for it.
@@ -50,6 +53,8 @@ public struct Rule: Sendable {
 /// A rule with its expressions compiled for one row layout.
 struct CompiledRule {
     let rule: Rule
+    /// `when` with its parameters' values in place (what observed lines describe).
+    let resolvedCondition: RuleExpression
     let condition: CompiledExpression
     let savings: CompiledExpression?
 
@@ -58,10 +63,11 @@ struct CompiledRule {
         // Only firing rows get here: names are fine from now on.
         let saving = savings.flatMap { $0(row.values).number }
         var values = row.values.dictionary
-        let observed = RuleObservation.lines(rule.condition, values)
+        let observed = RuleObservation.lines(resolvedCondition, values)
         values[Rule.savingsField] = saving.map(RuleValue.number) ?? .null
+        for name in rule.params.names { values[RuleParams.prefix + name] = rule.params.values[name] }
         var figures: [String: RuleValue] = [:]
-        for name in rule.fieldsRead { figures[name] = row.values[name] }
+        for name in rule.fieldsRead { figures[name] = values[name] ?? row.values[name] }
         return Finding(
             ruleId: rule.id, severity: rule.severity, scope: rule.scope, key: row.key,
             sessionIds: row.sessionIds.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },

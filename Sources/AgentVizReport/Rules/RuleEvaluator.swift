@@ -99,8 +99,9 @@ enum RuleObservation {
     }
 
     private static func number(_ e: RuleExpression) -> Double? {
-        if case .literal(.number(let n), _) = e { return n }
-        if case .unary(.negate, .literal(.number(let n), _), _) = e { return -n }
+        // A parameter's whole value arrives as an integer literal.
+        if case .literal(let v, _) = e { return v.number }
+        if case .unary(.negate, .literal(let v, _), _) = e { return v.number.map { -$0 } }
         return nil
     }
 

@@ -4,7 +4,7 @@ import Yams
 /// first. Uses Yams' node API for line/column marks and to see unknown keys.
 struct RuleFileLoader {
     static let ruleKeys = ["id", "severity", "scope", "by", "title", "rationale", "recommendation",
-                           "when", "estimatedSavingsUsd", "examples"]
+                           "when", "estimatedSavingsUsd", "params", "examples"]
     static let exampleKeys = ["name", "week", "events", "expect", "budget", "invalidLines"]
 
     let path: String
@@ -16,6 +16,8 @@ struct RuleFileLoader {
     var ids: [(id: String, line: Int, column: Int)] = []
     /// The rule being read, so its errors name it.
     var ruleId: String?
+    /// Its parameters, which its expressions and texts may read.
+    var params = RuleParams()
 
     init(path: String, text: String) {
         self.path = path
@@ -81,6 +83,7 @@ struct RuleFileLoader {
         let title = requiredText("title", entries, node)
         let rationale = requiredText("rationale", entries, node)
         let recommendation = requiredText("recommendation", entries, node)
+        params = loadParams(entries["params"])
         let when = requiredText("when", entries, node)
         let condition = entries["when"].flatMap { expression($0, key: "when", wanted: .bool, scope: scope, by: by) }
         let savingsNode = entries["estimatedSavingsUsd"]
@@ -92,12 +95,37 @@ struct RuleFileLoader {
         let examples = entries["examples"].map { loadExamples($0, scope: scope, by: by) } ?? []
         guard errors.count == errorCount, let id, let severity, let scope, let title, let rationale,
               let recommendation, let when, let condition, let titleTemplate, let recommendationTemplate else { return nil }
-        return Rule(
+        var rule = Rule(
             id: id, severity: severity, scope: scope, by: scope == .group ? by : nil, title: title,
             rationale: rationale, recommendation: recommendation, when: when,
             estimatedSavingsUsd: savingsNode?.scalar?.string, examples: examples, file: path,
             line: node.mark?.line ?? 1, condition: condition, savings: savings,
             titleTemplate: titleTemplate, recommendationTemplate: recommendationTemplate)
+        rule.params = params
+        return rule
+    }
+
+    /// `params: { name: value, ... }`: names are identifiers, values scalars.
+    private mutating func loadParams(_ node: Node?) -> RuleParams {
+        var params = RuleParams()
+        guard let node else { return params }
+        guard case .mapping(let mapping) = node else {
+            fail(.invalidValue, node.mark, "expected a mapping of parameter names to values, for example params: { minTokens: 1000000 }", key: "params")
+            return params
+        }
+        for (key, value) in mapping {
+            guard let name = key.string, let first = name.unicodeScalars.first, first.properties.isAlphabetic,
+                  name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }) else {
+                fail(.invalidValue, key.mark, "a parameter name is letters, digits and _ (starting with a letter), found '\(key.string ?? "?")'", key: "params")
+                continue
+            }
+            guard let v = RuleParams.value(of: value) else {
+                fail(.invalidValue, value.mark, "parameter '\(name)' must be a number, true, false or text", key: "params")
+                continue
+            }
+            params.declare(name, v)
+        }
+        return params
     }
 
     /// The `by` list when it is usable (scope group, known fields, no repeats).
@@ -162,7 +190,7 @@ struct RuleFileLoader {
             return nil
         }
         guard let scope else { return parsed }
-        var checker = RuleTypeChecker(scope: scope, by: by)
+        var checker = RuleTypeChecker(scope: scope, by: by, params: params)
         let type = checker.check(parsed)
         for error in checker.errors {
             let (kind, column, message) = expressionError(error)
@@ -185,10 +213,10 @@ struct RuleFileLoader {
         case .success(let template):
             guard let scope else { return template }
             for case .field(let name, let offset) in template.parts {
-                if name == Rule.savingsField ? savings : FieldCatalog.field(name, scope: scope, by: by) != nil { continue }
+                if name == Rule.savingsField ? savings : FieldCatalog.field(name, scope: scope, by: by) != nil || params[name] != nil { continue }
                 let message = name == Rule.savingsField
                     ? "'{{\(name)}}' needs the rule to define estimatedSavingsUsd"
-                    : RuleFieldSuggestion.unknownField(name, scope: scope, by: by)
+                    : RuleParams.isReference(name) ? params.unknown(name) : RuleFieldSuggestion.unknownField(name, scope: scope, by: by)
                 fail(.templateError, locator.position(of: scalar, offset: offset), message, key: key, valueMark: scalar.mark)
             }
             return template

@@ -30,11 +30,14 @@ enum RuleExpressionType: Equatable {
 struct RuleTypeChecker {
     let scope: RuleScope
     let by: [String]?
+    /// The rule's declared parameters, read as `params.<name>`.
+    let params: RuleParams
     private(set) var errors: [RuleExpressionError] = []
 
-    init(scope: RuleScope, by: [String]?) {
+    init(scope: RuleScope, by: [String]?, params: RuleParams = RuleParams()) {
         self.scope = scope
         self.by = by
+        self.params = params
     }
 
     mutating func check(_ e: RuleExpression) -> RuleExpressionType {
@@ -48,6 +51,11 @@ struct RuleTypeChecker {
             }
         case .field(let name, let column):
             if let spec = FieldCatalog.field(name, scope: scope, by: by) { return RuleExpressionType(spec.type) }
+            if RuleParams.isReference(name) {
+                if let value = params[name] { return RuleExpressionType(value) }
+                errors.append(RuleExpressionError(kind: .unknownField, column: column, message: params.unknown(name)))
+                return .unknown
+            }
             errors.append(RuleExpressionError(kind: .unknownField, column: column,
                                           message: RuleFieldSuggestion.unknownField(name, scope: scope, by: by)))
             return .unknown
@@ -153,5 +161,17 @@ enum RuleFieldSuggestion {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+extension RuleExpressionType {
+    /// The type of a parameter's value.
+    init(_ value: RuleValue) {
+        switch value {
+        case .number, .integer: self = .number
+        case .string: self = .string
+        case .bool: self = .bool
+        case .null: self = .null
+        }
     }
 }

@@ -41,6 +41,10 @@ public enum RulesDocumentation {
         out += "Condition:\n" + indent("when: " + rule.when)
         if let savings = rule.estimatedSavingsUsd { out += "\n" + indent("estimatedSavingsUsd: " + savings) }
         out += "\n" + indent("fields read: " + rule.fieldsRead.joined(separator: ", ")) + "\n"
+        if !rule.params.names.isEmpty {
+            out += "\nParameters (change them with an override, see README):\n"
+            out += indent(rule.params.names.map { "\($0) = \(paramText(rule.params.values[$0]!))" }.joined(separator: "\n")) + "\n"
+        }
         if !rule.examples.isEmpty { out += "\nExamples:\n" }
         for example in rule.examples {
             out += indent("\(example.isTriggering ? "triggers" : "does not trigger"): \(example.name) (week \(example.week)) -> \(expectText(example))") + "\n"
@@ -59,6 +63,11 @@ public enum RulesDocumentation {
         out += "### Condition\n\n```\nwhen: \(rule.when)\n"
         if let savings = rule.estimatedSavingsUsd { out += "estimatedSavingsUsd: \(savings)\n" }
         out += "```\n\nFields read: " + rule.fieldsRead.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
+        if !rule.params.names.isEmpty {
+            out += "\n### Parameters\n\n| parameter | default |\n| --- | --- |\n"
+            for name in rule.params.names { out += "| `\(name)` | `\(paramText(rule.params.values[name]!))` |\n" }
+            out += "\nRead as `params.<name>`; an override changes them without copying the rule.\n"
+        }
         if !rule.examples.isEmpty { out += "\n### Examples\n" }
         for example in rule.examples {
             let kind = example.isTriggering ? "Triggers" : "Does not trigger"
@@ -135,5 +144,18 @@ extension String {
         var s = Substring(self)
         while s.last == "\n" { s.removeLast() }
         return String(s)
+    }
+}
+
+extension RulesDocumentation {
+    /// A parameter's value as written in YAML.
+    static func paramText(_ v: RuleValue) -> String {
+        switch v {
+        case .integer(let n): return String(n)
+        case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .string(let s): return "\"" + s + "\""
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        }
     }
 }

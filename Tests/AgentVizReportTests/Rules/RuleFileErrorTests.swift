@@ -81,7 +81,7 @@ final class RuleFileErrorTests: RulesTestCase {
     func testUnknownKeys() {
         XCTAssertEqual(loadErrors(ruleYAML(extra: "    whn: failed\n    colour: red\n")), [
             "rules/custom.yml:9:5: rule 'high-token-session': unknown key 'whn' (did you mean 'when'?)",
-            "rules/custom.yml:10:5: rule 'high-token-session': unknown key 'colour' (allowed: id, severity, scope, by, title, rationale, recommendation, when, estimatedSavingsUsd, examples)",
+            "rules/custom.yml:10:5: rule 'high-token-session': unknown key 'colour' (allowed: id, severity, scope, by, title, rationale, recommendation, when, estimatedSavingsUsd, params, examples)",
         ])
     }
 

@@ -34,7 +34,7 @@ final class RulesDocumentationTests: RulesTestCase {
         XCTAssertTrue(md.contains("**Triggers:** a session uses 1.2M tokens in the week (week 2026-W47). Expected findings: [s1].\n\n```json\n{\"schemaVersion\""))
         XCTAssertTrue(md.contains("**Does not trigger:** cost goes from $12 to $15 (week 2026-W47). Expected findings: none.\n"))
         XCTAssertTrue(md.contains("Expected findings: [{repository: acme/api, branch: main}]."))
-        XCTAssertTrue(md.contains("estimatedSavingsUsd: estimatedCostUsd * (tokenTotal - 1000000) / tokenTotal\n"))
+        XCTAssertTrue(md.contains("estimatedSavingsUsd: estimatedCostUsd * (tokenTotal - params.minTokens) / tokenTotal\n"))
         for scope in RuleScope.allCases {
             XCTAssertTrue(md.contains("### Scope `\(scope.rawValue)`"), scope.rawValue)
             for field in FieldCatalog.fields(scope: scope) {
@@ -59,7 +59,7 @@ final class RulesDocumentationTests: RulesTestCase {
         let text = RulesDocumentation.explain(rule)
         XCTAssertTrue(text.hasPrefix("high-token-session (medium, scope session)\nTitle: Session {{id}} used {{tokenTotal}} tokens\n\nWhat it does:\n"))
         XCTAssertTrue(text.contains("Why it matters:\n  Token use per session has a long tail."))
-        XCTAssertTrue(text.contains("Condition:\n  when: tokenTotal >= 1000000\n  estimatedSavingsUsd: estimatedCostUsd * (tokenTotal - 1000000) / tokenTotal\n  fields read: tokenTotal, estimatedCostUsd, id, repository, period\n"))
+        XCTAssertTrue(text.contains("Condition:\n  when: tokenTotal >= params.minTokens\n  estimatedSavingsUsd: estimatedCostUsd * (tokenTotal - params.minTokens) / tokenTotal\n  fields read: tokenTotal, params.minTokens, estimatedCostUsd, id, repository, period\n"), text)
         XCTAssertTrue(text.contains("  triggers: a session uses 1.2M tokens in the week (week 2026-W47) -> [s1]\n      {\"schemaVersion\""))
         XCTAssertTrue(text.contains("  does not trigger: below the threshold, or used before the window or after its end (week 2026-W47) -> none\n"))
         XCTAssertTrue(text.hasSuffix("Defined at rules/default.yml:\(rule.line)\n"))
