@@ -70,7 +70,13 @@ struct RulesCheckCommand: ParsableCommand {
     @Argument(help: "Rule files (YAML).")
     var paths: [String]
 
+    @Flag(help: "Check the files alone, as reports with --no-default-rules read them (by default they are checked beside the built-in rules, as reports read them: reusing a built-in id is an error, overrides of built-in rules resolve).")
+    var noDefaultRules = false
+
     func run() throws {
+        // The files together with what reports load beside them: `rules check` and reports
+        // agree on what is valid.
+        let builtIn: [(path: String, text: String)] = noDefaultRules ? [] : [(RuleSources.defaultPath, RuleSources.defaultText)]
         var files: [(path: String, text: String)] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -80,7 +86,7 @@ struct RulesCheckCommand: ParsableCommand {
         }
         // All files together first: a duplicate id across files is an error too.
         let all: RuleSet
-        do { all = try RuleSet.load(files: files) } catch {
+        do { all = try RuleSet.load(files: builtIn.filter { b in !files.contains { $0.path == b.path } } + files) } catch {
             for problem in error.errors { Console.log(problem.description) }
             Console.log("\(error.errors.count) problem(s) found")
             throw ExitCode(ExitStatus.problems)
@@ -88,7 +94,7 @@ struct RulesCheckCommand: ParsableCommand {
         // Then every example, named by its own file.
         var examples = 0, failed = 0
         for file in files {
-            let result = try RuleExampleCheck.run(try RuleSet.load(files: [file]), path: file.path)
+            let result = try RuleExampleCheck.run(try RuleSet.load(files: [file], applyingOverrides: false), path: file.path)
             for failure in result.failures { Console.log(failure.description) }
             examples += result.ran
             failed += result.failures.count
@@ -97,8 +103,8 @@ struct RulesCheckCommand: ParsableCommand {
             Console.log("\(failed) example(s) did not give their expected findings")
             throw ExitCode(ExitStatus.problems)
         }
-        let rules = all.rules.count
-        Console.log("\(rules) rules OK in \(paths.count) file(s); their \(examples) examples give the expected findings")
+        let own = try files.reduce(0) { $0 + (try RuleSet.load(files: [$1], applyingOverrides: false)).rules.count }
+        Console.log("\(own) rules OK in \(paths.count) file(s) (\(all.rules.count) in force with the built-in ones); their \(examples) examples give the expected findings")
     }
 }
 

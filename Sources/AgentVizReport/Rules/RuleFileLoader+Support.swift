@@ -98,9 +98,13 @@ extension RuleFileLoader {
 extension RuleSet {
     /// Loads and checks rule files completely: every problem of every file is reported
     /// (ids must be unique across all files) before any rule can run.
-    public static func load(files: [(path: String, text: String)]) throws(RuleFileErrors) -> RuleSet {
+    /// Every file's rules (an id defined twice is an error, across files too), then every
+    /// file's `overrides:` applied in file order (unless `applyingOverrides` is false: a
+    /// file's examples test its rules as written).
+    public static func load(files: [(path: String, text: String)], applyingOverrides: Bool = true) throws(RuleFileErrors) -> RuleSet {
         var errors: [RuleFileError] = []
         var rules: [Rule] = []
+        var overrides: [RuleOverride] = []
         var firstDefinition: [String: String] = [:]
         for file in files {
             var loader = RuleFileLoader(path: file.path, text: file.text)
@@ -119,9 +123,10 @@ extension RuleSet {
                 ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
             }.map(\.element)
             rules += loader.rules
+            overrides += loader.overrides
         }
         guard errors.isEmpty else { throw RuleFileErrors(errors) }
-        return RuleSet(rules: rules)
+        return applyingOverrides ? try RuleSet(rules: rules).applying(overrides) : RuleSet(rules: rules)
     }
 
     public static func load(yaml: String, path: String) throws(RuleFileErrors) -> RuleSet {

@@ -12,6 +12,8 @@ struct RuleFileLoader {
     let locator: YAMLScalarLocator
     var errors: [RuleFileError] = []
     var rules: [Rule] = []
+    /// The file's `overrides:` of rules by id (its own or others').
+    var overrides: [RuleOverride] = []
     /// Every well-formed id with its position, for duplicate checks across files.
     var ids: [(id: String, line: Int, column: Int)] = []
     /// The rule being read, so its errors name it.
@@ -34,14 +36,27 @@ struct RuleFileLoader {
             return
         }
         guard let root, case .mapping(let top) = root else {
-            fail(.notAMapping, root?.mark, "expected a mapping with a 'rules' list at the top of the file")
+            fail(.notAMapping, root?.mark, "expected a mapping with a 'rules' list (or 'overrides') at the top of the file")
             return
         }
         var rulesNode: Node?
+        var overridesNode: Node?
         for (key, value) in top {
-            if key.string == "rules" { rulesNode = value } else { unknownKey(key, allowed: ["rules"]) }
+            switch key.string {
+            case "rules": rulesNode = value
+            case "overrides": overridesNode = value
+            default: unknownKey(key, allowed: ["rules", "overrides"])
+            }
         }
-        guard let rulesNode else { return fail(.missingKey, root.mark, "missing key 'rules'") }
+        if let overridesNode {
+            overrides = RuleOverride.parse(overridesNode, file: path) { mark, message in
+                fail(.invalidValue, mark, message, key: "overrides")
+            }
+        }
+        guard let rulesNode else {
+            if overridesNode == nil { fail(.missingKey, root.mark, "missing key 'rules'") }
+            return
+        }
         if rulesNode.null != nil { return }
         guard case .sequence(let items) = rulesNode else {
             return fail(.invalidValue, rulesNode.mark, "expected a list of rules", key: "rules")

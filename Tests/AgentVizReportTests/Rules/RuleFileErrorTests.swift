@@ -51,10 +51,10 @@ final class RuleFileErrorTests: RulesTestCase {
 
     func testNotAMapping() {
         XCTAssertEqual(loadErrors("- a\n- b\n"), [
-            "rules/custom.yml:1:1: expected a mapping with a 'rules' list at the top of the file",
+            "rules/custom.yml:1:1: expected a mapping with a 'rules' list (or 'overrides') at the top of the file",
         ])
         XCTAssertEqual(loadErrors(""), [
-            "rules/custom.yml:1:1: expected a mapping with a 'rules' list at the top of the file",
+            "rules/custom.yml:1:1: expected a mapping with a 'rules' list (or 'overrides') at the top of the file",
         ])
         XCTAssertEqual(loadErrors("rules:\n  - just-a-string\n"), [
             "rules/custom.yml:2:5: rule #1 is not a mapping (expected id, severity, scope, title, rationale, recommendation, when)",
@@ -70,7 +70,7 @@ final class RuleFileErrorTests: RulesTestCase {
             "rules/custom.yml:2:5: missing key 'id' in rule #1",
         ])
         XCTAssertEqual(loadErrors("other: 1\n"), [
-            "rules/custom.yml:1:1: unknown key 'other' (allowed: rules)",
+            "rules/custom.yml:1:1: unknown key 'other' (allowed: rules, overrides)",
             "rules/custom.yml:1:1: missing key 'rules'",
         ])
         XCTAssertEqual(loadErrors(ruleYAML(["title": "[a, b]"])), [
