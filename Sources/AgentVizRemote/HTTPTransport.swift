@@ -71,7 +71,9 @@ public final class HTTPTransport: PushTransport {
 /// Error texts from libraries, shortened and redacted before they reach a message.
 enum SafeDescription {
     static func of(_ text: String) -> String {
+        // BoringSSL's messages end with the source file of the check: not the user's business.
         let one = text.replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: #" at /[^ \]\)]*"#, with: "", options: .regularExpression)
         return one.count > 300 ? String(one.prefix(300)) + "..." : one
     }
 }

@@ -40,6 +40,9 @@ enum RemoteCredentials {
     static func tls(_ s: RemoteSettings) throws(JobError) -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.minimumTLSVersion = .tlsv12
+        // A connection given up on (a server that never answers) is closed without waiting
+        // NIOSSL's default 5 s for the peer's close_notify: the push's time bound must hold.
+        tls.shutdownTimeout = .milliseconds(200)
         if let ca = s.caCertificate {
             do { tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(ca)) } catch {
                 throw .usage("\(place(s, "caCertificate")): \(ca) is not a readable PEM certificate (\(error))")
