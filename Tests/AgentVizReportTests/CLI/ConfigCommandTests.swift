@@ -54,6 +54,14 @@ final class ConfigCommandTests: XCTestCase {
         XCTAssertFalse(r.stdout.contains("\"ruleId\": \"high-token-session\""))
     }
 
+    func testIngestReadsTheHistoryAndStoreTheFileNames() throws {
+        try FileManager.default.copyItem(at: TestFiles.root.appendingPathComponent("fixtures/sample-history.ndjson"),
+                                         to: home.appendingPathComponent("history.ndjson"))
+        let r = try run(["ingest", "--quiet"], "analytics:\n  history: history.ndjson\n  store: data/team.sqlite\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: home.appendingPathComponent("data/team.sqlite").path), r.stderr)
+    }
+
     func testBadFileIsExit2WithFileLineAndKey() throws {
         let file = home.appendingPathComponent(".gh-agent-viz.yml").path
         let r = try run(["weekly", "--input", "fixtures/sample-history.ndjson"], "analytics:\n  timezone: UTC\n  format: [json]\n")
