@@ -11,6 +11,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Remote sync only (AgentVizRemote and its tests); the core library builds without them.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +36,23 @@ let package = Package(
             // Resources/github-copilot-prices.yml one to prices/github-copilot.yml.
             resources: [.embedInCode("Resources/default.yml"), .embedInCode("Resources/github-copilot-prices.yml")]
         ),
+        // Opt-in remote sync (issue 13): the HTTPS client, retries and the payload's privacy.
+        .target(
+            name: "AgentVizRemote",
+            dependencies: [
+                "AgentVizReport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "agentviz-report",
             dependencies: [
                 "AgentVizReport",
+                "AgentVizRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,7 +63,14 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentVizReportTests",
-            dependencies: ["AgentVizReport"]
+            dependencies: [
+                "AgentVizReport", "AgentVizRemote",
+                // The HTTPS test server of the remote sync tests.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
     ]
 )

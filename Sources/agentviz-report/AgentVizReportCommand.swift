@@ -11,9 +11,10 @@ struct AgentVizReportCommand: ParsableCommand {
               agentviz-report weekly --format json --output weekly.json --fail-on-new high
               agentviz-report --generate-completion-script zsh > ~/.zfunc/_agentviz-report
             """,
-        version: "0.1.0",
+        version: ToolVersion.current,
         subcommands: [
             WeeklyCommand.self, DailyCommand.self, MonthlyCommand.self, RangeCommand.self, SessionsCommand.self, SessionCommand.self,
             IngestCommand.self, ValidateCommand.self, StoreCommand.self, SchemaCommand.self, RulesCommand.self, PricesCommand.self,
+            ConfigCommand.self, PushCommand.self,
         ])
 }

@@ -7,7 +7,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Store the valid events of NDJSON history in the SQLite store.",
         discussion: """
-            Without PATH, reads gh-agent-viz's default history (~/.gh-agent-viz/events.ndjson).
+            Without PATH, reads gh-agent-viz's default history (~/.gh-agent-viz/events.ndjson), or
+            the one AGENTVIZ_HISTORY or the config file's analytics.history names.
 
             Examples:
               agentviz-report ingest
@@ -35,12 +36,19 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "No progress display and no per-file notes (progress is shown only when stderr is a terminal).")
     var quiet = false
 
+    @Option(help: "The config file (default ~/.gh-agent-viz.yml; its analytics.store and analytics.history apply).")
+    var config: String?
+
     func validate() throws {
         guard commitLines >= 1 else { throw ValidationError("--commit-lines must be at least 1") }
     }
 
     func run() throws {
-        var job = try IngestJob.prepare(paths: paths, databasePath: db)
+        var flags = SettingFlags()
+        flags.config = config
+        flags.db = db
+        let settings = try EffectiveSettings.resolve(flags, environment: ProcessInfo.processInfo.environment)
+        var job = try IngestJob.prepare(paths: paths.isEmpty ? [settings.history.value] : paths, databasePath: settings.store.value)
         job.readEverything = full
         job.linesPerCommit = commitLines
         var shown = 0

@@ -11,14 +11,14 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The store to read when no --input is given (default ~/.gh-agent-viz/analytics.sqlite).")
     var db: String?
 
-    @Option(help: "Output format.")
-    var format: ReportFormat = .markdown
+    @Option(help: "Output format (default markdown; also AGENTVIZ_FORMAT or the config file).")
+    var format: ReportFormat?
 
     @Option(help: "Write the report to FILE (- or none: stdout).")
     var output: String?
 
-    @Option(help: "IANA time zone for window boundaries, e.g. Europe/Berlin.")
-    var tz = "UTC"
+    @Option(help: "IANA time zone for window boundaries, e.g. Europe/Berlin (default UTC; also AGENTVIZ_TZ or the config file).")
+    var tz: String?
 
     @Option(help: "Trend series length in windows, the current one included.")
     var series = 8
@@ -58,13 +58,19 @@ struct ReportOptions: ParsableArguments {
 
     @OptionGroup var drilldown: DrilldownOptions
 
+    @Option(help: "The config file (default ~/.gh-agent-viz.yml, section analytics:; also AGENTVIZ_CONFIG).")
+    var config: String?
+
+    @Flag(help: "After writing the report, POST its JSON (titles left out, ids hashed) to analytics.remote.endpoint; needs analytics.remote.enabled: true.")
+    var push = false
+
     func jobOptions(_ period: PeriodSelection) -> ReportJobOptions {
         var o = ReportJobOptions(period: period)
         o.inputs = inputs
         o.databasePath = db
-        o.format = format.rawValue
+        o.format = format?.rawValue ?? "markdown"
         o.output = output
-        o.timeZone = tz
+        o.timeZone = tz ?? "UTC"
         o.seriesCount = series
         o.includeTitles = includeTitles
         o.now = now
@@ -83,7 +89,7 @@ struct ReportOptions: ParsableArguments {
     /// One `prepare`, here: it checks every option before any data is read (a usage error,
     /// exit 2), so the commands need no `validate()` that would load the rules a second time.
     func run(_ period: PeriodSelection) throws {
-        let job = try ReportJob.prepare(jobOptions(period))
+        let (job, remote) = try prepare(period)
         var rejected = 0
         let files = job.inputs.compactMap { source -> String? in
             if case .file(let path) = source { return path } else { return nil }
@@ -100,11 +106,14 @@ struct ReportOptions: ParsableArguments {
         // workflow commands from both streams.
         if annotations { Console.workflowCommands(WorkflowAnnotations.lines(outcome.report.findings)) }
         for line in DataProblemWarnings.lines(outcome.report.findings) { Console.log(line) }
+        // Only after the local report is written: a failed push loses nothing.
+        let delivered = remote.map { Push.send(JSONReportRenderer().document(outcome.report), with: $0, savedAt: job.format == .json ? job.output : nil) } ?? true
         if outcome.gateTriggered {
             // The CI log says which findings tripped the gate (severity, rule, key).
             for line in job.gateLines(outcome) { Console.log(line) }
-            throw ExitCode(ExitStatus.gate)
         }
+        if !delivered { throw ExitCode(ExitStatus.pushFailed) }
+        if outcome.gateTriggered { throw ExitCode(ExitStatus.gate) }
     }
 }
 

@@ -7,7 +7,8 @@ do {
     var command = try AgentVizReportCommand.parseAsRoot()
     try command.run()
 } catch let error as JobError {
-    Console.error(error.description)
+    // One line per problem (a config or rule file can hold several).
+    for line in error.description.split(separator: "\n") { Console.error(String(line)) }
     exit(error.exitCode)
 } catch let code as ExitCode {
     exit(code.rawValue)

@@ -44,4 +44,6 @@ public enum ExitStatus {
     /// `--fail-on` or `--fail-on-new SEVERITY` matched a finding.
     public static let gate: Int32 = 3
     public static let runtime: Int32 = 4
+    /// `--push` or `push FILE` could not deliver the report (the local report was written first).
+    public static let pushFailed: Int32 = 5
 }

@@ -22,6 +22,9 @@ public struct ReportJobOptions: Sendable {
     public var failOnNew: String?
     /// Also append the Markdown report to the file named by `$GITHUB_STEP_SUMMARY`.
     public var summary = false
+    /// `analytics.rules.overrides` of the config file: severity and enabled are applied to
+    /// the loaded rules; params are carried for rule parameters (issue 12 item 3).
+    public var ruleOverrides = RuleOverrides.none
     public var environment: [String: String] = [:]
     /// `--repo`, `--source-type`: report on these sessions only (`SessionFilter`).
     public var repository: String?
@@ -93,7 +96,7 @@ public enum ReportJob {
         if let output = o.output, output != "-" {
             do { try OutputFile.check(output) } catch { throw .usage(error.description) }
         }
-        let rules = try RuleSources.load(files: o.ruleFiles, includeDefault: o.useDefaultRules)
+        let rules = try RuleSources.load(files: o.ruleFiles, includeDefault: o.useDefaultRules).applying(o.ruleOverrides)
         let prices = try PriceTableLoader.load(path: o.pricesPath)
         let budget = try o.budget.map { text throws(JobError) in try Budget.parse(text) }
         var inputs: [InputSource] = []
