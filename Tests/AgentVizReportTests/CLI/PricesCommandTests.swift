@@ -49,6 +49,31 @@ final class PricesCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("--prices /nonexistent/prices.yml: no such readable file"), missing.stderr)
     }
 
+    /// Hand-computed through the binary: a session with a known model and no reported cost,
+    /// priced at the table row in force at its last event in the window (a price change on
+    /// 2026-11-04, between its events).
+    func testAComputedCostToTheNanoDollarWithTheRowInForceAtTheLastEvent() throws {
+        let dir = TestFiles.directory()
+        let prices = dir.appendingPathComponent("p.yml").path
+        try """
+            m1:
+              - {effective: 2026-06-01, input: 3, cachedInput: 0.3, cacheWrite: 3.75, output: 15}
+              - {effective: 2026-11-04, input: 1.000000001, cachedInput: 0.1, output: 5}
+            """.write(toFile: prices, atomically: true, encoding: .utf8)
+        let lines = [
+            EventLine("a", "s", "2026-11-03T10:00:00Z").with { $0.model = "m1"; $0.tokens = (0, 0) },
+            EventLine("b", "s", "2026-11-05T10:00:00Z").with { $0.tokens = (1_000_003, 100_001); $0.cache = (read: 200_000, write: 100_000) },
+        ]
+        let r = try report(try Binary.run(["weekly", "--input", TestFiles.write(lines), "--week", "2026-W45", "--format", "json",
+                                           "--prices", prices, now]))
+        let totals = try XCTUnwrap(r["totals"] as? [String: Any])
+        // 700,003 x $1.000000001 + 200,000 x $0.1 + 100,000 x $1.000000001 (no cache-write
+        // price: the input price) + 100,001 x $5, per million: 1.320008000800003 -> $1.320008001 (to the nearest nano-dollar).
+        XCTAssertEqual(try XCTUnwrap(totals["costComputedUsd"] as? Double), 1.320008001, accuracy: 1e-13)
+        XCTAssertEqual(totals["unpricedSessions"] as? Int, 0)
+        XCTAssertEqual(try XCTUnwrap(totals["aiCredits"] as? Double), 132.0008001, accuracy: 1e-10)
+    }
+
     private func report(_ result: Binary.Result) throws -> [String: Any] {
         XCTAssertEqual(result.status, 0, result.stderr)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
