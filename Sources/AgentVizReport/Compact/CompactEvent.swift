@@ -79,4 +79,5 @@ struct CompactText: TimelineText {
     func branch(_ e: CompactEvent) -> String? { text(e.branch) }
     func title(_ e: CompactEvent) -> String? { text(e.title) }
     func model(_ e: CompactEvent) -> String? { text(e.model) }
+    func hasModel(_ e: CompactEvent) -> Bool { e.model >= 0 }
 }

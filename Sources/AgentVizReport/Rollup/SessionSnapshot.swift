@@ -25,9 +25,10 @@ public struct SessionSnapshot: Equatable, Sendable {
 extension SessionTimeline where Text == CompactText {
     /// Every event in timeline order, with its transitions and regressions marked.
     func snapshots() -> [SessionSnapshot] {
-        events.indices.map { i in
+        var before = Usage()  // the maxima over the events before this one
+        return events.indices.map { i in
             let e = events[i]
-            let before = i == 0 ? Usage() : usageAfter[i - 1]
+            defer { _ = e.absorb(into: &before) }
             // Absent counters are -1 in compact records.
             func count(_ v: Int64) -> Int128? { v >= 0 ? Int128(v) : nil }
             func billionths(_ v: Double) -> Int128? { v >= 0 ? Usage.nanos(v) : nil }

@@ -4,8 +4,6 @@ struct SessionTimeline<Text: TimelineText> {
     typealias E = Text.Event
     let events: [E]
     let text: Text
-    /// `usageAfter[i]`: the counters' maxima over events `0...i`.
-    private(set) var usageAfter: [Usage] = []
     private(set) var isFailure: [Bool] = []
     private(set) var isCompletion: [Bool] = []
     /// Values lower than an earlier one, counted per metric value.
@@ -14,22 +12,24 @@ struct SessionTimeline<Text: TimelineText> {
     /// are then the reported ones in every window (section 7), so weekly sums add up.
     private(set) var reportsCost = false
     private(set) var reportsCredits = false
+    /// Some event names a model: only then is the as-of-end scan looking for one (a 1.0
+    /// history has none, and would otherwise scan every earlier event of every view).
+    private(set) var namesModel = false
 
     /// `events` must be one session's events, sorted with `TimelineOrder.precedes`.
     init(sortedEvents events: [E], text: Text) {
         self.events = events
         self.text = text
-        usageAfter.reserveCapacity(events.count)
         var running = Usage()
         var previous: SessionStatus?
         for event in events {
             metricRegressions += event.absorb(into: &running)
-            usageAfter.append(running)
             isFailure.append(event.status == .failed && previous != .failed)
             isCompletion.append(event.status == .completed && previous != .completed)
             previous = event.status
             if event.hasCost { reportsCost = true }
             if event.hasCredits { reportsCredits = true }
+            if !namesModel && text.hasModel(event) { namesModel = true }
         }
     }
 
@@ -43,8 +43,12 @@ struct SessionTimeline<Text: TimelineText> {
         return lo
     }
 
-    private func usage(before index: Int) -> Usage {
-        index == 0 ? Usage() : usageAfter[index - 1]
+    func usage(before index: Int) -> Usage {
+        // Recomputed from the events rather than kept per event: a Usage is 144 bytes and a
+        // session has a handful of events and views, so the scan is cheaper than the array.
+        var usage = Usage()
+        for i in 0..<index { _ = events[i].absorb(into: &usage) }
+        return usage
     }
 
     /// The session seen through `window`, or nil when it has no event in it.
@@ -67,7 +71,7 @@ struct SessionTimeline<Text: TimelineText> {
         }
         // Fields as of the end: the latest event before it that carries each one.
         var i = hi - 1
-        var missing = 6
+        var missing = namesModel ? 6 : 5
         while i >= 0 && missing > 0 {
             let e = events[i]
             if view.repository == nil, let v = text.repository(e) { view.repository = v; missing -= 1 }
@@ -75,7 +79,7 @@ struct SessionTimeline<Text: TimelineText> {
             if view.title == nil, let v = text.title(e) { view.title = v; missing -= 1 }
             if view.prNumber == nil, let v = e.prNumber { view.prNumber = v; missing -= 1 }
             if !view.hasCostData, e.hasCost { view.hasCostData = true; missing -= 1 }
-            if view.model == nil, let v = text.model(e) { view.model = v; missing -= 1 }
+            if namesModel, view.model == nil, let v = text.model(e) { view.model = v; missing -= 1 }
             i -= 1
         }
         price(&view, with: prices)
@@ -85,7 +89,8 @@ struct SessionTimeline<Text: TimelineText> {
     /// The session's cost in the window, in section 7's order: reported, computed (its
     /// model as of the end, the price in force at its last event in the window), unpriced.
     private func price(_ view: inout SessionWindow, with prices: PriceTable) {
-        let price = prices.price(of: view.model, at: view.lastEventAt)
+        // No model: no price, without a lookup.
+        let price = view.model == nil ? .failure(.noModel) : prices.price(of: view.model, at: view.lastEventAt)
         if case .success(let p) = price {
             view.pricedNanos = p.costNanos(of: view.usage)
             view.modelInputPriceNanos = p.input

@@ -21,4 +21,10 @@ protocol TimelineText<Event> {
     func branch(_ e: Event) -> String?
     func title(_ e: Event) -> String?
     func model(_ e: Event) -> String?
+    /// `model(e) != nil`, without making the String.
+    func hasModel(_ e: Event) -> Bool
+}
+
+extension TimelineText {
+    func hasModel(_ e: Event) -> Bool { model(e) != nil }
 }
