@@ -20,17 +20,22 @@ final class Database {
 
     /// Opens `path` without writing anything to it or beside it (see `ReadOnly`).
     init(readOnlyPath path: String, mode: ReadOnly) throws {
-        var db: OpaquePointer?
         let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_URI
-        let rc = sqlite3_open_v2(Self.uri(path, immutable: mode == .immutable), &db, flags, nil)
+        self.path = path
+        handle = try Self.open(Self.uri(path, immutable: mode == .immutable), flags: flags, shownAs: path)
+    }
+
+    /// One `sqlite3_open_v2`, its failure as an error naming the path, the busy timeout set.
+    private static func open(_ filename: String, flags: Int32, shownAs path: String) throws -> OpaquePointer {
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(filename, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let error = DatabaseError(code: rc, db: db, sql: nil)
             sqlite3_close_v2(db)
             throw DatabaseError(code: error.code, message: "cannot open \(path): \(error.message)")
         }
-        self.path = path
-        self.handle = db
-        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
+        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        return db
     }
 
     /// A read-only connection to `path`: shared with writers when SQLite can set up WAL's
@@ -74,17 +79,9 @@ final class Database {
                 throw DatabaseError(code: SQLITE_CANTOPEN, message: "cannot create directory \(parent.path): \(error.localizedDescription)")
             }
         }
-        var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
-        guard rc == SQLITE_OK, let db else {
-            let error = DatabaseError(code: rc, db: db, sql: nil)
-            sqlite3_close_v2(db)
-            throw DatabaseError(code: error.code, message: "cannot open \(path): \(error.message)")
-        }
         self.path = path
-        self.handle = db
-        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
+        handle = try Self.open(path, flags: flags, shownAs: path)
         if !isMemory { try enableWAL() }
         try execute("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384")
     }
