@@ -2,6 +2,8 @@
 /// line numbers) are local to the chunk until a consumer maps them.
 struct DecodedChunk: @unchecked Sendable {
     var events: [CompactEvent] = []
+    /// The 1.x cost counters of the events that carry them (`CompactEvent.costCounters`).
+    var costCounters: [CostCounters] = []
     var fingerprints: [UInt64] = []
     /// Fields only the store keeps, one per event.
     var extras: [EventExtras] = []
@@ -197,9 +199,11 @@ struct ChunkDecoder {
             pr: fields.prNumber ?? 0,
             durationSeconds: m.durationSeconds ?? -1, tokenInput: m.tokenInput ?? -1,
             tokenOutput: m.tokenOutput ?? -1, tokenTotal: m.tokenTotal ?? -1,
-            cost: m.estimatedCostUsd ?? -1,
-            tokenCacheRead: m.tokenCacheRead ?? -1, tokenCacheWrite: m.tokenCacheWrite ?? -1,
-            aiCredits: m.aiCredits ?? -1, premiumRequests: m.premiumRequests ?? -1))
+            cost: m.estimatedCostUsd ?? -1))
+        if let counters = CostCounters(m) {
+            chunk.events[chunk.events.count - 1].costCounters = Int32(chunk.costCounters.count)
+            chunk.costCounters.append(counters)
+        }
         chunk.fingerprints.append(fingerprint(version, fields))
         chunk.extras.append(EventExtras(
             version: chunk.strings.intern(version), source: fields.source ?? CompactEvent.none,
@@ -239,4 +243,19 @@ struct EventExtras {
     var source: Int32
     var updatedMicros: Int64?
     var debugEnabled: Bool?
+}
+
+extension DecodedChunk {
+    /// The counters event `e` wrote (absent: nil), the 1.x ones included.
+    func metrics(of e: CompactEvent) -> Metrics {
+        var m = e.coreMetrics
+        if e.costCounters >= 0 {
+            let c = costCounters[Int(e.costCounters)]
+            m.tokenCacheRead = c.tokenCacheRead < 0 ? nil : c.tokenCacheRead
+            m.tokenCacheWrite = c.tokenCacheWrite < 0 ? nil : c.tokenCacheWrite
+            m.aiCredits = c.aiCredits < 0 ? nil : c.aiCredits
+            m.premiumRequests = c.premiumRequests < 0 ? nil : c.premiumRequests
+        }
+        return m
+    }
 }

@@ -1,4 +1,4 @@
-/// One accepted event in 136 bytes with no references: what a report keeps
+/// One accepted event in 96 bytes with no references: what a report keeps
 /// per event. Text fields are numbers in a string table (`none` for absent); counters are
 /// -1 when absent (the contract's counters are all >= 0).
 struct CompactEvent {
@@ -18,6 +18,10 @@ struct CompactEvent {
     var statusCode: UInt8
     var sourceTypeCode: UInt8
     var actionCode: UInt8
+    /// Its 1.x cost counters' index in the history's (or chunk's) `costCounters`, `none`
+    /// when it has none: most events of a 1.0 history, which then pay nothing for them
+    /// (this field sits in what was padding).
+    var costCounters: Int32 = CompactEvent.none
     /// 0 when absent (a prNumber is >= 1).
     var pr: Int64
     var durationSeconds: Int64
@@ -26,11 +30,40 @@ struct CompactEvent {
     var tokenTotal: Int64
     /// The event's `estimatedCostUsd`; -1 when absent.
     var cost: Double
-    // The 1.x cost counters (ANALYTICS.md section 7); -1 when absent.
+}
+
+/// The 1.x cost counters of one event (ANALYTICS.md section 7); -1 when absent. Kept beside
+/// the compact events, not in them: few events carry them.
+struct CostCounters {
     var tokenCacheRead: Int64 = -1
     var tokenCacheWrite: Int64 = -1
     var aiCredits: Double = -1
     var premiumRequests: Double = -1
+
+    /// From decoded metrics; nil when none of the four is present.
+    init?(_ m: Metrics) {
+        guard m.hasVersion11Fields else { return nil }
+        tokenCacheRead = m.tokenCacheRead ?? -1
+        tokenCacheWrite = m.tokenCacheWrite ?? -1
+        aiCredits = m.aiCredits ?? -1
+        premiumRequests = m.premiumRequests ?? -1
+    }
+
+    init(tokenCacheRead: Int64?, tokenCacheWrite: Int64?, aiCredits: Double?, premiumRequests: Double?) {
+        self.tokenCacheRead = tokenCacheRead ?? -1
+        self.tokenCacheWrite = tokenCacheWrite ?? -1
+        self.aiCredits = aiCredits ?? -1
+        self.premiumRequests = premiumRequests ?? -1
+    }
+
+    var isEmpty: Bool { tokenCacheRead < 0 && tokenCacheWrite < 0 && aiCredits < 0 && premiumRequests < 0 }
+
+    func absorb(into usage: inout Usage, regressions: inout Int) {
+        if tokenCacheRead >= 0 { Usage.raise(&usage.tokenCacheRead, Int128(tokenCacheRead), &regressions) }
+        if tokenCacheWrite >= 0 { Usage.raise(&usage.tokenCacheWrite, Int128(tokenCacheWrite), &regressions) }
+        if aiCredits >= 0 { Usage.absorbAmount(aiCredits, into: &usage.aiCreditsNanos, regressions: &regressions) }
+        if premiumRequests >= 0 { Usage.absorbAmount(premiumRequests, into: &usage.premiumRequestsNanos, regressions: &regressions) }
+    }
 }
 
 /// How compact records store an enumeration: the case's position in `allCases`.
@@ -46,9 +79,9 @@ extension CompactEvent: TimelineEvent {
     var operatorAction: OperatorAction { OperatorAction(compactCode: actionCode) }
     var prNumber: Int64? { pr == 0 ? nil : pr }
     var hasCost: Bool { cost >= 0 }
-    var hasCredits: Bool { aiCredits >= 0 }
 
-    func absorb(into usage: inout Usage) -> Int {
+    /// The counters every event may carry (the 1.x ones are `CompactText.absorb`'s).
+    func absorbCore(into usage: inout Usage) -> Int {
         var regressions = 0
         @inline(__always) func raise(_ current: inout Int128, _ value: Int128) {
             guard value >= 0 else { return }
@@ -59,19 +92,25 @@ extension CompactEvent: TimelineEvent {
         raise(&usage.tokenTotal, Int128(tokenTotal))
         raise(&usage.durationSeconds, Int128(durationSeconds))
         if cost >= 0 { usage.absorbCost(cost, regressions: &regressions) }
-        if tokenCacheRead >= 0 || tokenCacheWrite >= 0 || aiCredits >= 0 || premiumRequests >= 0 {
-            raise(&usage.tokenCacheRead, Int128(tokenCacheRead))
-            raise(&usage.tokenCacheWrite, Int128(tokenCacheWrite))
-            if aiCredits >= 0 { Usage.absorbAmount(aiCredits, into: &usage.aiCreditsNanos, regressions: &regressions) }
-            if premiumRequests >= 0 { Usage.absorbAmount(premiumRequests, into: &usage.premiumRequestsNanos, regressions: &regressions) }
-        }
         return regressions
     }
 }
 
-/// The text of compact events: one table of strings for the whole input.
+/// What compact events keep outside themselves: one table of strings for the whole input,
+/// and the 1.x cost counters of the events that carry them.
 struct CompactText: TimelineText {
     let strings: [String]
+    var costCounters: [CostCounters] = []
+
+    func costCounters(_ e: CompactEvent) -> CostCounters? { e.costCounters < 0 ? nil : costCounters[Int(e.costCounters)] }
+
+    func absorb(_ e: CompactEvent, into usage: inout Usage) -> Int {
+        var regressions = e.absorbCore(into: &usage)
+        if e.costCounters >= 0 { costCounters[Int(e.costCounters)].absorb(into: &usage, regressions: &regressions) }
+        return regressions
+    }
+
+    func hasCredits(_ e: CompactEvent) -> Bool { (costCounters(e)?.aiCredits ?? -1) >= 0 }
 
     @inline(__always) private func text(_ i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
     func sessionId(_ e: CompactEvent) -> String { strings[Int(e.session)] }

@@ -2,6 +2,8 @@
 /// in memory, from input files (`merge`) or from the store (`CompactHistory+Store`).
 struct CompactHistory {
     private(set) var events: [CompactEvent] = []
+    /// The 1.x cost counters of the events that carry them (`CompactEvent.costCounters`).
+    private(set) var costCounters: [CostCounters] = []
     /// Kept events' ids, numbered like `events` (byte order breaks timeline ties).
     private(set) var dedupe = Deduplicator()
     private var strings = ByteKeyTable()
@@ -28,7 +30,12 @@ struct CompactHistory {
         return Int32(index)
     }
 
-    mutating func append(_ event: CompactEvent) {
+    mutating func append(_ event: CompactEvent, costCounters extra: CostCounters? = nil) {
+        var event = event
+        if let extra, !extra.isEmpty {
+            event.costCounters = Int32(costCounters.count)
+            costCounters.append(extra)
+        }
         events.append(event)
         counters.eventsAccepted = events.count
     }
@@ -64,6 +71,11 @@ struct CompactHistory {
                 event.branch = map(event.branch)
                 event.title = map(event.title)
                 event.model = map(event.model)
+                if event.costCounters >= 0 {
+                    let counters = chunk.costCounters[Int(event.costCounters)]
+                    event.costCounters = Int32(costCounters.count)
+                    costCounters.append(counters)
+                }
                 events.append(event)
             }
         }
@@ -85,7 +97,7 @@ struct CompactHistory {
             order[next[Int(e.session)]] = Int32(i)
             next[Int(e.session)] += 1
         }
-        let text = CompactText(strings: texts)
+        let text = CompactText(strings: texts, costCounters: costCounters)
         let ids = dedupe.ids
         var session: [CompactEvent] = []
         for s in 0..<texts.count where starts[s + 1] > starts[s] {

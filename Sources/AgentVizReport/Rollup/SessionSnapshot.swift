@@ -28,7 +28,8 @@ extension SessionTimeline where Text == CompactText {
         var before = Usage()  // the maxima over the events before this one
         return events.indices.map { i in
             let e = events[i]
-            defer { _ = e.absorb(into: &before) }
+            defer { _ = text.absorb(e, into: &before) }
+            let c = text.costCounters(e) ?? CostCounters(tokenCacheRead: nil, tokenCacheWrite: nil, aiCredits: nil, premiumRequests: nil)
             // Absent counters are -1 in compact records.
             func count(_ v: Int64) -> Int128? { v >= 0 ? Int128(v) : nil }
             func billionths(_ v: Double) -> Int128? { v >= 0 ? Usage.nanos(v) : nil }
@@ -36,12 +37,12 @@ extension SessionTimeline where Text == CompactText {
                 (count(e.tokenInput), before.tokenInput, { .count($0) }),
                 (count(e.tokenOutput), before.tokenOutput, { .count($0) }),
                 (count(e.tokenTotal), before.tokenTotal, { .count($0) }),
-                (count(e.tokenCacheRead), before.tokenCacheRead, { .count($0) }),
-                (count(e.tokenCacheWrite), before.tokenCacheWrite, { .count($0) }),
+                (count(c.tokenCacheRead), before.tokenCacheRead, { .count($0) }),
+                (count(c.tokenCacheWrite), before.tokenCacheWrite, { .count($0) }),
                 (billionths(e.cost), before.costNanos, { .money(Usage.dollars($0)) }),
                 (count(e.durationSeconds), before.durationSeconds, { .count($0) }),
-                (billionths(e.aiCredits), before.aiCreditsNanos, { .amount(Usage.dollars($0)) }),
-                (billionths(e.premiumRequests), before.premiumRequestsNanos, { .amount(Usage.dollars($0)) }),
+                (billionths(c.aiCredits), before.aiCreditsNanos, { .amount(Usage.dollars($0)) }),
+                (billionths(c.premiumRequests), before.premiumRequestsNanos, { .amount(Usage.dollars($0)) }),
             ]
             return SessionSnapshot(
                 capturedAt: e.capturedAt, status: e.status, sourceType: e.sourceType, operatorAction: e.operatorAction,

@@ -23,12 +23,12 @@ struct SessionTimeline<Text: TimelineText> {
         var running = Usage()
         var previous: SessionStatus?
         for event in events {
-            metricRegressions += event.absorb(into: &running)
+            metricRegressions += text.absorb(event, into: &running)
             isFailure.append(event.status == .failed && previous != .failed)
             isCompletion.append(event.status == .completed && previous != .completed)
             previous = event.status
             if event.hasCost { reportsCost = true }
-            if event.hasCredits { reportsCredits = true }
+            if !reportsCredits && text.hasCredits(event) { reportsCredits = true }
             if !namesModel && text.hasModel(event) { namesModel = true }
         }
     }
@@ -47,7 +47,7 @@ struct SessionTimeline<Text: TimelineText> {
         // Recomputed from the events rather than kept per event: a Usage is 144 bytes and a
         // session has a handful of events and views, so the scan is cheaper than the array.
         var usage = Usage()
-        for i in 0..<index { _ = events[i].absorb(into: &usage) }
+        for i in 0..<index { _ = text.absorb(events[i], into: &usage) }
         return usage
     }
 

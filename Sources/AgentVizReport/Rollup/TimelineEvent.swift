@@ -7,10 +7,6 @@ protocol TimelineEvent {
     var operatorAction: OperatorAction { get }
     var prNumber: Int64? { get }
     var hasCost: Bool { get }
-    /// The event carries `metrics.aiCredits`.
-    var hasCredits: Bool { get }
-    /// Raises `usage` to this event's counters; returns how many were lower (regressions).
-    func absorb(into usage: inout Usage) -> Int
 }
 
 /// Resolves an event's text fields (compact records keep numbers, not strings).
@@ -23,6 +19,10 @@ protocol TimelineText<Event> {
     func model(_ e: Event) -> String?
     /// `model(e) != nil`, without making the String.
     func hasModel(_ e: Event) -> Bool
+    /// Raises `usage` to the event's counters; returns how many were lower (regressions).
+    func absorb(_ e: Event, into usage: inout Usage) -> Int
+    /// The event carries `metrics.aiCredits`.
+    func hasCredits(_ e: Event) -> Bool
 }
 
 extension TimelineText {

@@ -59,6 +59,11 @@ public struct Usage: Equatable, Sendable {
         return regressions
     }
 
+    /// Raises a counter to `value` when higher; a lower value is a regression.
+    static func raise(_ current: inout Int128, _ value: Int128, _ regressions: inout Int) {
+        if value < current { regressions += 1 } else { current = value }
+    }
+
     /// Credits and premium requests are compared as kept, in billionths, like costs.
     static func absorbAmount(_ value: Double, into current: inout Int128, regressions: inout Int) {
         let n = nanos(value)

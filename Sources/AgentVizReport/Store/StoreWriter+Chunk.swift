@@ -32,7 +32,7 @@ extension StoreWriter {
             }
             let session = try table.arena.withUnsafeBytes {
                 try sessionCode(UnsafeRawBufferPointer(rebasing: $0[table.starts[Int(e.session)]..<table.starts[Int(e.session) + 1]]),
-                                capturedMicros: e.capturedMicros, orderAt: e.orderAt, metrics: e.metrics)
+                                capturedMicros: e.capturedMicros, orderAt: e.orderAt, metrics: chunk.metrics(of: e))
             }
             let text = (try code(extra.version)!, try code(extra.source), try code(e.repository), try code(e.branch), try code(e.title))
             try chunk.strings.withIdBytes(id) { idBytes in
@@ -40,7 +40,7 @@ extension StoreWriter {
                     session: session, eventId: idBytes, idHash: hash, fingerprint: chunk.fingerprints[n],
                     capturedMicros: e.capturedMicros, updatedMicros: extra.updatedMicros,
                     codes: (e.statusCode, e.sourceTypeCode, e.actionCode), debugEnabled: extra.debugEnabled,
-                    text: text, model: try code(e.model), prNumber: e.prNumber, metrics: e.metrics)
+                    text: text, model: try code(e.model), prNumber: e.prNumber, metrics: chunk.metrics(of: e))
             }
             counters.eventsAccepted += 1
         }
@@ -49,13 +49,12 @@ extension StoreWriter {
 }
 
 extension CompactEvent {
-    /// The counters as the event wrote them (absent: nil).
-    var metrics: Metrics {
+    /// The counters every event may carry, as it wrote them (absent: nil); the 1.x ones
+    /// live beside it (`DecodedChunk.metrics(of:)`).
+    var coreMetrics: Metrics {
         func value(_ v: Int64) -> Int64? { v < 0 ? nil : v }
         return Metrics(
             durationSeconds: value(durationSeconds), tokenInput: value(tokenInput), tokenOutput: value(tokenOutput),
-            tokenTotal: value(tokenTotal), estimatedCostUsd: cost < 0 ? nil : cost,
-            tokenCacheRead: value(tokenCacheRead), tokenCacheWrite: value(tokenCacheWrite),
-            aiCredits: aiCredits < 0 ? nil : aiCredits, premiumRequests: premiumRequests < 0 ? nil : premiumRequests)
+            tokenTotal: value(tokenTotal), estimatedCostUsd: cost < 0 ? nil : cost)
     }
 }

@@ -92,8 +92,8 @@ private extension CompactHistory {
             actionCode: try code(9, OperatorAction.self),
             pr: row.optionalInt64(at: 10) ?? 0, durationSeconds: row.optionalInt64(at: 11) ?? -1,
             tokenInput: row.optionalInt64(at: 12) ?? -1, tokenOutput: row.optionalInt64(at: 13) ?? -1,
-            tokenTotal: row.optionalInt64(at: 14) ?? -1, cost: row.optionalDouble(at: 15) ?? -1,
-            tokenCacheRead: row.optionalInt64(at: 17) ?? -1, tokenCacheWrite: row.optionalInt64(at: 18) ?? -1,
-            aiCredits: row.optionalDouble(at: 19) ?? -1, premiumRequests: row.optionalDouble(at: 20) ?? -1))
+            tokenTotal: row.optionalInt64(at: 14) ?? -1, cost: row.optionalDouble(at: 15) ?? -1),
+            costCounters: CostCounters(tokenCacheRead: row.optionalInt64(at: 17), tokenCacheWrite: row.optionalInt64(at: 18),
+                                       aiCredits: row.optionalDouble(at: 19), premiumRequests: row.optionalDouble(at: 20)))
     }
 }

@@ -28,7 +28,7 @@ extension Event {
             schemaVersion: text(extra.version)!, eventId: id, capturedAt: e.capturedAt, source: text(extra.source),
             sessionId: text(e.session)!, sourceType: e.sourceType, status: e.status, repository: text(e.repository),
             branch: text(e.branch), title: text(e.title), prNumber: e.prNumber,
-            updatedAt: extra.updatedMicros.map(Timestamp.init(microseconds:)), metrics: e.metrics,
+            updatedAt: extra.updatedMicros.map(Timestamp.init(microseconds:)), metrics: chunk.metrics(of: e),
             operatorAction: e.operatorAction, debugEnabled: extra.debugEnabled, model: text(e.model))
     }
 }
@@ -46,8 +46,6 @@ enum TimelineOrder {
 
 extension Event: TimelineEvent {
     var hasCost: Bool { metrics.estimatedCostUsd != nil }
-    var hasCredits: Bool { metrics.aiCredits != nil }
-    func absorb(into usage: inout Usage) -> Int { usage.absorbMaximum(of: metrics) }
 }
 
 /// `Event` carries its text itself.
@@ -57,6 +55,8 @@ struct EventText: TimelineText {
     func branch(_ e: Event) -> String? { e.branch }
     func title(_ e: Event) -> String? { e.title }
     func model(_ e: Event) -> String? { e.model }
+    func absorb(_ e: Event, into usage: inout Usage) -> Int { usage.absorbMaximum(of: e.metrics) }
+    func hasCredits(_ e: Event) -> Bool { e.metrics.aiCredits != nil }
 }
 
 /// The plain oracle of the whole read: every line decoded on its own into an `Event`, the
