@@ -16,12 +16,7 @@ struct SessionsCommand: ParsableCommand {
 
     @OptionGroup var period: PeriodOptions
 
-    @Option(name: .customLong("input"), parsing: .upToNextOption,
-            help: "Read these NDJSON files (or directories, or -) instead of the store.")
-    var inputs: [String] = []
-
-    @Option(help: "The store to read when no --input is given (default ~/.gh-agent-viz/analytics.sqlite).")
-    var db: String?
+    @OptionGroup var source: SourceOptions
 
     @Option(help: "Only the sessions of this repository.")
     var repo: String?
@@ -41,43 +36,18 @@ struct SessionsCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: ReportFormat = .markdown
 
-    @Option(help: "Write the list to FILE (- or none: stdout).")
-    var output: String?
-
-    @Option(help: "IANA time zone for window boundaries, e.g. Europe/Berlin.")
-    var tz = "UTC"
-
-    @Option(help: "Fix the clock (RFC 3339), for reproducible output; SOURCE_DATE_EPOCH works too.")
-    var now: String?
-
-    @Option(help: "Price table (YAML) for sessions whose events report no cost (default: the built-in one).")
-    var prices: String?
-
-    @Flag(help: "Include session titles (redacted).")
-    var includeTitles = false
-
-    @Flag(help: "No progress display.")
-    var quiet = false
 
     func run() throws {
-        var source = ReportJobOptions(period: period.selection)
-        source.inputs = inputs
-        source.databasePath = db
-        source.output = output
-        source.timeZone = tz
-        source.now = now
-        source.pricesPath = prices
-        source.includeTitles = includeTitles
-        source.repository = repo
-        source.sourceType = sourceType?.rawValue
-        source.environment = ProcessInfo.processInfo.environment
-        var options = SessionListOptions(source: source)
+        var shared = try source.jobOptions(period.selection)
+        shared.repository = repo
+        shared.sourceType = sourceType?.rawValue
+        var options = SessionListOptions(source: shared)
         options.format = format.rawValue
         options.status = status?.rawValue
         options.sort = sort.rawValue
         options.limit = limit
         let job = try SessionListJob.prepare(options)
-        let progress = TerminalProgress.make(label: "reading", paths: job.source.inputFiles, quiet: quiet)
+        let progress = TerminalProgress.make(label: "reading", paths: job.source.inputFiles, quiet: source.quiet)
         let rejected = RejectedLineLog()
         let (_, text) = try job.run(progress: progress, onRejected: rejected.log)
         rejected.finish()

@@ -69,6 +69,21 @@ final class ConfigCommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: home.appendingPathComponent("data/team.sqlite").path), r.stderr)
     }
 
+    /// The drill-down commands take the store and time zone from the file like the reports.
+    func testSessionsAndSessionReadTheStoreTheFileNames() throws {
+        let config = "analytics:\n  store: data/team.sqlite\n  timeZone: Europe/Berlin\n"
+        let ingest = try run(["ingest", "fixtures/sample-history.ndjson", "--quiet"], config)
+        XCTAssertEqual(ingest.status, 0, ingest.stderr)
+        let list = try run(["sessions", "--week", "2026-W45", "--format", "json", "--limit", "1", "--now", "2026-11-25T12:00:00Z"], nil)
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("Europe/Berlin"), String(list.stdout.prefix(400)))
+        XCTAssertTrue(list.stdout.contains("afda5ff8cad0442e") || list.stdout.contains("\"id\""), String(list.stdout.prefix(400)))
+        let one = try run(["session", "afda5ff8cad0442e", "--now", "2026-11-25T12:00:00Z"], nil)
+        XCTAssertEqual(one.status, 0, one.stderr)
+        let flagWins = try run(["sessions", "--week", "2026-W45", "--db", home.appendingPathComponent("none.sqlite").path], nil)
+        XCTAssertEqual(flagWins.status, 2, "the flag wins over the file: that store does not exist")
+    }
+
     func testBadFileIsExit2WithFileLineAndKey() throws {
         let file = home.appendingPathComponent(".gh-agent-viz.yml").path
         let r = try run(["weekly", "--input", "fixtures/sample-history.ndjson"], "analytics:\n  timezone: UTC\n  format: [json]\n")
