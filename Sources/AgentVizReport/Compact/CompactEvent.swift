@@ -83,14 +83,10 @@ extension CompactEvent: TimelineEvent {
     /// The counters every event may carry (the 1.x ones are `CompactText.absorb`'s).
     func absorbCore(into usage: inout Usage) -> Int {
         var regressions = 0
-        @inline(__always) func raise(_ current: inout Int128, _ value: Int128) {
-            guard value >= 0 else { return }
-            if value < current { regressions += 1 } else { current = value }
-        }
-        raise(&usage.tokenInput, Int128(tokenInput))
-        raise(&usage.tokenOutput, Int128(tokenOutput))
-        raise(&usage.tokenTotal, Int128(tokenTotal))
-        raise(&usage.durationSeconds, Int128(durationSeconds))
+        if tokenInput >= 0 { Usage.raise(&usage.tokenInput, Int128(tokenInput), &regressions) }
+        if tokenOutput >= 0 { Usage.raise(&usage.tokenOutput, Int128(tokenOutput), &regressions) }
+        if tokenTotal >= 0 { Usage.raise(&usage.tokenTotal, Int128(tokenTotal), &regressions) }
+        if durationSeconds >= 0 { Usage.raise(&usage.durationSeconds, Int128(durationSeconds), &regressions) }
         if cost >= 0 { usage.absorbCost(cost, regressions: &regressions) }
         return regressions
     }

@@ -11,10 +11,11 @@ public enum PriceTableLoader {
     static let maximumPrice: Int128 = 1_000_000 * 1_000_000_000
 
     /// The table shipped with the tool (prices/github-copilot.yml, compiled in).
-    public static func builtIn() -> PriceTable {
-        // The shipped file is checked by the tests, so a failure here is a build defect.
-        try! parse(String(decoding: PackageResources.github_copilot_prices_yml, as: UTF8.self), name: builtInName)
-    }
+    public static func builtIn() -> PriceTable { shipped }
+
+    /// Parsed once per process (every request without --prices uses it). The shipped file
+    /// is checked by the tests, so a failure here is a build defect.
+    private static let shipped = try! parse(builtInText, name: builtInName)
 
     public static var builtInText: String { String(decoding: PackageResources.github_copilot_prices_yml, as: UTF8.self) }
 

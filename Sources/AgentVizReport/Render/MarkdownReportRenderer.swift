@@ -139,7 +139,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     func actions(_ r: Report) -> [String] {
         let s = r.findingSummary
         guard s.findings > 0 else {
-            return ["## Do these first", "", "Nothing: no finding for \(Self.phrase(r.period))" + (s.resolved > 0 ? " (\(s.resolved) resolved since \(r.previousPeriod.label))." : "."), ""]
+            return ["## Do these first", "", "Nothing: no finding for \(r.period.phrase)" + (s.resolved > 0 ? " (\(s.resolved) resolved since \(r.previousPeriod.label))." : "."), ""]
         }
         let severities = Severity.allCases.reversed().compactMap { sev in s.bySeverity[sev].map { "\($0) \(sev.rawValue)" } }
         var out = ["## Do these first", "",
@@ -158,13 +158,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
         return out + [""]
     }
 
-    /// `{{period}}`'s words, for the report's own sentences too.
-    static func phrase(_ w: Window) -> String { RuleEvaluation.phrase(w) }
-
     func recommendations(_ r: Report) -> [String] {
         var out = ["## Findings by rule", ""]
         if r.findings.isEmpty {
-            out += ["No findings for \(Self.phrase(r.period)).", ""]
+            out += ["No findings for \(r.period.phrase).", ""]
         }
         // One heading per rule, most important first; a person reads the first few of each
         // (sorted by severity and savings), the JSON report keeps every finding.
@@ -285,9 +282,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 "| Conflicting duplicates | \(M.integer(c.conflictingDuplicates)) | the whole input |",
                 "| Metric regressions | \(M.integer(r.input.metricRegressions)) | the whole input |",
                 "| Redacted fields | \(M.integer(c.redactions)) | the whole input |",
-                "| Sessions without a reported cost | \(M.percent(r.totals.shareWithoutCost)) | \(Self.phrase(r.period)) |",
-                "| Sessions whose cost is unknown (unpriced) | \(M.integer(r.totals.unpricedSessions)) | \(Self.phrase(r.period)) |",
-                "| Sessions without a repository | \(M.percent(r.totals.shareWithoutRepository)) | \(Self.phrase(r.period)) |", ""]
+                "| Sessions without a reported cost | \(M.percent(r.totals.shareWithoutCost)) | \(r.period.phrase) |",
+                "| Sessions whose cost is unknown (unpriced) | \(M.integer(r.totals.unpricedSessions)) | \(r.period.phrase) |",
+                "| Sessions without a repository | \(M.percent(r.totals.shareWithoutRepository)) | \(r.period.phrase) |", ""]
         return out
     }
 

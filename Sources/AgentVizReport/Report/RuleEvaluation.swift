@@ -8,16 +8,6 @@ struct RuleEvaluation {
     /// The input as a whole, for the `input.*` fields of period rows.
     var input = InputSummary(counters: IngestCounters(), metricRegressions: 0)
 
-    /// `{{period}}` in rule texts.
-    static func phrase(_ window: Window) -> String {
-        switch window.kind {
-        case .week: "this week"
-        case .day: "this day"
-        case .month: "this month"
-        case .custom: "this period"
-        }
-    }
-
     /// Spending against the budget at the end of `window`, from the month-to-date window the
     /// request added to the roll-up.
     func budgetStatus(at window: Window) -> BudgetStatus? {
@@ -30,8 +20,8 @@ struct RuleEvaluation {
         let sessions = rollup.sessions[window] ?? []
         return rules.evaluate { scope, by in
             switch scope {
-            case .session: return sessions.map { sessionRow($0, phrase: Self.phrase(window)) }
-            case .group: return groupRows(sessions, by: by ?? [], phrase: Self.phrase(window))
+            case .session: return sessions.map { sessionRow($0, phrase: window.phrase) }
+            case .group: return groupRows(sessions, by: by ?? [], phrase: window.phrase)
             case .period: return [periodRow(window)]
             }
         }
@@ -140,7 +130,7 @@ struct RuleEvaluation {
             // A previous period the history does not cover is no baseline: rules see null.
             values += Array(repeating: RuleValue.null, count: 2 * WindowFigures.allNames.count)
         }
-        values += budgetSlots(budgetStatus(at: window)) + inputAndCoverageSlots(window) + [.string(Self.phrase(window))]
+        values += budgetSlots(budgetStatus(at: window)) + inputAndCoverageSlots(window) + [.string(window.phrase)]
         let ids = (rollup.sessions[window] ?? []).map(\.sessionId)
         return RuleRow(key: .period(window.label), sessionIds: ids, values: RuleRowValues(layout: Self.periodLayout, slots: values))
     }

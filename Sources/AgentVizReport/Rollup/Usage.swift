@@ -44,8 +44,7 @@ public struct Usage: Equatable, Sendable {
     mutating func absorbMaximum(of m: Metrics) -> Int {
         var regressions = 0
         func raise(_ current: inout Int128, _ value: Int64?) {
-            guard let value else { return }
-            if Int128(value) < current { regressions += 1 } else { current = Int128(value) }
+            if let value { Self.raise(&current, Int128(value), &regressions) }
         }
         raise(&tokenInput, m.tokenInput)
         raise(&tokenOutput, m.tokenOutput)
@@ -60,6 +59,7 @@ public struct Usage: Equatable, Sendable {
     }
 
     /// Raises a counter to `value` when higher; a lower value is a regression.
+    @inline(__always)
     static func raise(_ current: inout Int128, _ value: Int128, _ regressions: inout Int) {
         if value < current { regressions += 1 } else { current = value }
     }

@@ -33,3 +33,16 @@ public struct Window: Equatable, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(kind.rawValue) \(label) [\(start), \(end))" }
 }
+
+extension Window {
+    /// The window in words, for rule texts (`{{period}}`) and the report's own sentences:
+    /// "this week", "this day", "this month", or "this period" for a custom range.
+    public var phrase: String {
+        switch kind {
+        case .week: "this week"
+        case .day: "this day"
+        case .month: "this month"
+        case .custom: "this period"
+        }
+    }
+}
